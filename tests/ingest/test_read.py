@@ -181,3 +181,32 @@ def test_hidden_files_and_folders_are_skipped_and_order_is_sorted(tmp_path):
         p.write_text(f"Report {rel} said troops withdrew from the town on Monday.\n")
     origins = [Path(a.origin).relative_to(tmp_path).as_posix() for a in read_articles([tmp_path])]
     assert origins == ["a/y.txt", "a/z.txt", "b.txt"]
+
+
+# ---------------------------------------------------------------- one file, as the CLI reads it
+
+def test_read_article_of_each_kind(fixtures_dir):
+    from hoopoe.ingest import read_article
+
+    folder = fixtures_dir / "ingest"
+    assert read_article(folder / "page.html").title == "Ceasefire collapses in northern province"
+    assert read_article(folder / "headline.txt", published="2021-01-02").published == date(2021, 1, 2)
+    assert read_article(folder / "rss2.xml").id == "sahel-monitor-2023-0314-01"
+    assert read_article(folder / "articles.jsonl").id == "wire-001"
+
+
+@pytest.mark.parametrize("name,data,error", [
+    ("nothing.html", b"<html><body></body></html>", "NoTextError"),
+    ("bad.jsonl", b'not json\n{"id": 1}\n', "BadRecord"),
+    ("dates.jsonl", b'{"text": "Troops left.", "published": "soon"}\n', "BadDate"),
+    ("empty.txt", b"", "EmptyInput"),
+])
+def test_read_article_raises_the_typed_error(tmp_path, name, data, error):
+    from hoopoe import errors
+    from hoopoe.ingest import read_article
+
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(getattr(errors, error)) as info:
+        read_article(path)
+    assert info.value.reason == getattr(errors, error).reason

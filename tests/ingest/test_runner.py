@@ -9,7 +9,7 @@ import pytest
 from hoopoe.errors import BadDate
 from hoopoe.ingest.runner import IngestSummary, run_ingest
 from hoopoe.records import Article, ArticleMeta, DateInfo, Document, Event, Evidence
-from hoopoe.store import EventFilter, open_store
+from hoopoe.store import open_store
 
 
 def fake_extract(article: Article) -> Document:

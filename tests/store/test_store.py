@@ -10,7 +10,7 @@ import pytest
 
 from hoopoe.errors import StoreError
 from hoopoe.ingest import content_hash
-from hoopoe.records import ArticleMeta, Document, Event, to_dict
+from hoopoe.records import ArticleMeta, Event, to_dict
 from hoopoe.store import EventFilter, open_store
 from hoopoe.store.schema import SCHEMA_VERSION
 

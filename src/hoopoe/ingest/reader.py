@@ -9,7 +9,8 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
-from hoopoe.errors import EmptyInput, HoopoeError, MissingFile, TooLarge
+from hoopoe import errors
+from hoopoe.errors import EmptyInput, HoopoeError, InputError, MissingFile, TooLarge
 from hoopoe.ingest.base import Skip, article_id, parse_date
 from hoopoe.ingest.decode import MAX_BYTES_PER_CHAR, decode, read_bytes, read_text, sniff_binary
 from hoopoe.ingest.feeds import read_feed
@@ -34,6 +35,11 @@ KIND_BY_SUFFIX = {
     ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",
     ".xml": "feed", ".rss": "feed", ".atom": "feed", ".rdf": "feed",
 }
+
+#: Error class by reason code, to raise a skip again as the error it came from.
+_ERRORS: dict[str, type[HoopoeError]] = {
+    cls.reason: cls for cls in (errors.EmptyInput, errors.BinaryInput, errors.EncodingError, errors.NoTextError,
+                                errors.BadRecord, errors.MissingFile, errors.TooLarge, errors.BadDate)}
 
 _FEED_ROOT = re.compile(rb"<(rss|feed|rdf:RDF)[\s>]", re.I)
 _HTML_HEAD = re.compile(rb"\A(\xef\xbb\xbf)?\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>]|head[\s>])", re.I | re.S)
@@ -78,6 +84,23 @@ def read_text_file(path: str | Path, *, max_chars: int = MAX_CHARS) -> str:
     ``TooLarge`` (see :mod:`hoopoe.ingest.decode` for the decoding rules).
     """
     return read_text(Path(path), max_chars)
+
+
+def read_article(path: str | Path, *, published: date | str | None = None,
+                 max_chars: int = MAX_CHARS) -> Article:
+    """The article in one file of any kind (for a JSONL file or a feed: its first article).
+
+    Raises the :mod:`hoopoe.errors` subclass of the file's problem (``MissingFile``, ``EmptyInput``,
+    ``BinaryInput``, ``EncodingError``, ``NoTextError``, ``TooLarge``, ``BadDate``, ``BadRecord``),
+    for a JSONL file or feed with no usable record: that of its first skip.
+    """
+    first_skip: Skip | None = None
+    for item in _read_file(Path(path), parse_date(published), max_chars):
+        if isinstance(item, Article):
+            return item
+        first_skip = first_skip or item
+    assert first_skip is not None  # every reader yields something or raises
+    raise _ERRORS.get(first_skip.reason, InputError)(first_skip.message, reason=first_skip.reason)
 
 
 def _read_text_article(path: Path, data: bytes, published: date | None, max_chars: int) -> Article:
