@@ -213,8 +213,6 @@ class ToponymRecognizer:
                     and low not in self.lex.designators)
         before = i > 0 and text[toks[i - 1][1]:toks[i][0]] == " " and other_name_word(i - 1)
         after = j + 1 < len(toks) and text[toks[j][1]:toks[j + 1][0]] == " " and other_name_word(j + 1)
-        if before and i > 0 and not _sentence_start(text, toks[i - 1][0]) and self.gaz.lookup(toks[i - 1][2]):
-            before = False  # "Kabul Kunduz" lists; rare, but do not call them names
         return before or after
 
 
