@@ -1,0 +1,214 @@
+"""Toponym resolution: rank a name's gazetteer candidates by features that can be explained, and geoparse
+whole articles into :class:`hoopoe.records.Place` records.
+
+Score of a candidate (all weights are named constants below, set by hand from general reasoning about
+news text, not fitted to an evaluation set):
+  population prior (log10) + kind prior - alternate-name penalty
+  + agreement with the countries and admin1 regions of the article's other places
+  + containment in an explicit qualifier ("Alexandria, Louisiana"; "Kunduz, a city in ... Afghanistan")
+  + proximity to the article's other places
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from hoopoe.geo.gazetteer import Candidate, GazEntry, Gazetteer, fold, haversine_km
+from hoopoe.geo.recognize import Lexicon, Mention, ToponymRecognizer
+from hoopoe.records import Place
+
+VERSION = "geocode.geonames.v1"
+
+#: Score per decade of population.
+W_POPULATION = 1.0
+#: Priors by kind, in population decades: a bare country or state name in news means the country/state
+#: far more often than a village of that name.
+KIND_PRIOR = {"country": 3.0, "continent": 3.0, "admin1": 2.0, "region": 2.0, "admin2": 0.5, "city": 0.0}
+#: A capital's name is usually the capital.
+CAPITAL_BONUS = 1.0
+#: Matched only through an alternate (often foreign-language) name.
+ALT_PENALTY = 2.0
+#: Same name as the candidate city it contains ("Kunduz" province vs Kunduz city): news means the city
+#: unless a designator ("Kunduz Province") says otherwise.
+NAMESAKE_ADMIN_PENALTY = 3.0
+#: Candidate lies in a country that the article's other places are in (scaled by their share).
+W_COUNTRY = 3.0
+#: Candidate lies in an admin1 region that the article names or whose places it names.
+W_ADMIN1 = 2.0
+#: Candidate lies inside the explicit qualifier that follows it.
+W_QUALIFIER = 8.0
+#: Candidate lies within NEAR_KM of another place of the article.
+W_NEAR = 1.0
+NEAR_KM = 161.0
+#: Population used for entries without one (regions), so that log10 stays finite.
+MIN_POPULATION = 10
+
+_FEATURE = {"city": "city", "admin2": "admin2", "admin1": "admin1", "country": "country", "region": "region",
+            "continent": "region"}
+_PRECISION = {"city": 1, "admin2": 2, "admin1": 3, "country": 3, "region": 3, "continent": 3}
+
+
+@dataclass(slots=True)
+class Context:
+    """What the rest of the article says about where it is."""
+
+    countries: Counter = field(default_factory=Counter)
+    admin1: Counter = field(default_factory=Counter)
+    points: list[tuple[float, float]] = field(default_factory=list)
+    qualifier: GazEntry | None = None
+
+
+class Geocoder:
+    """Geoparse text and resolve names against a :class:`Gazetteer`.
+
+    >>> geo = Geocoder(Gazetteer.open())
+    >>> geo.resolve("Kunduz", context_countries=("AFG",)).geonameid
+    1135689
+    """
+
+    version = VERSION
+
+    def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon | None = None) -> None:
+        self.gaz = gazetteer
+        self.recognizer = ToponymRecognizer(gazetteer, lexicon)
+
+    @classmethod
+    def default(cls) -> Geocoder:
+        """The embedded-gazetteer geocoder, loaded once per process."""
+        return _default_geocoder()
+
+    # ------------------------------------------------------------------------------------------------
+    def rank(self, name: str, context: Context | None = None,
+             kinds: frozenset[str] | None = None) -> list[tuple[float, GazEntry]]:
+        """Candidates of ``name`` with their scores, best first."""
+        cands = self.gaz.lookup(name)
+        if kinds:
+            kept = [c for c in cands if c.entry.kind in kinds]
+            cands = kept or cands
+        ctx = context or Context()
+        key = fold(name)
+        has_namesake_city = any(c.entry.kind == "city" and fold(c.entry.name) == key for c in cands)
+        total = sum(ctx.countries.values()) or 1
+        out = []
+        for c in cands:
+            e = c.entry
+            s = W_POPULATION * math.log10(max(e.population, MIN_POPULATION)) + KIND_PRIOR.get(e.kind, 0.0)
+            if c.alternate:
+                s -= ALT_PENALTY
+            if e.feature_code == "PPLC":
+                s += CAPITAL_BONUS
+            if e.kind in ("admin1", "admin2") and has_namesake_city and not (kinds and e.kind in kinds):
+                s -= NAMESAKE_ADMIN_PENALTY
+            if e.country and ctx.countries:
+                s += W_COUNTRY * ctx.countries.get(e.country, 0) / total
+            if e.admin1_code and ctx.admin1.get(e.admin1_code) and e.kind != "admin1":
+                s += W_ADMIN1
+            if ctx.qualifier is not None and _inside(e, ctx.qualifier):
+                s += W_QUALIFIER
+            if ctx.points and e.kind in ("city", "admin2") and any(
+                haversine_km(e.lat, e.lon, la, lo) < NEAR_KM for la, lo in ctx.points
+            ):
+                s += W_NEAR
+            out.append((s, e))
+        out.sort(key=lambda x: -x[0])
+        return out
+
+    def resolve(self, name: str, context_countries: Sequence[str] = (), *,
+                kinds: Iterable[str] | None = None) -> Place | None:
+        """The most likely place ``name`` refers to, or None when the gazetteer has no candidate."""
+        ctx = Context(countries=Counter(context_countries))
+        entry = self._best(name, ctx, frozenset(kinds) if kinds else None)
+        return to_place(entry, name) if entry else None
+
+    def _best(self, name: str, ctx: Context, kinds: frozenset[str] | None) -> GazEntry | None:
+        ranked = self.rank(name, ctx, kinds)
+        if ranked:
+            return ranked[0][1]
+        country = self.gaz.demonym(name)
+        return self.gaz.by_code("country", country) if country else None
+
+    # ------------------------------------------------------------------------------------------------
+    def resolve_mentions(self, mentions: list[Mention], *, rounds: int = 2) -> list[GazEntry | None]:
+        """Resolve a document's mentions jointly: first each alone, then each in the context of the
+        others' current resolutions (their countries, admin1 regions, points and qualifiers)."""
+        resolved: list[GazEntry | None] = [
+            self.gaz.by_code("country", m.demonym) if m.demonym else self._best(m.lookup, Context(), m.kinds)
+            for m in mentions
+        ]
+        for _ in range(rounds):
+            new = []
+            for k, m in enumerate(mentions):
+                if m.demonym:
+                    new.append(resolved[k])
+                    continue
+                ctx = Context()
+                own = fold(m.lookup)
+                for k2, e in enumerate(resolved):
+                    if e is None or k2 == k or fold(mentions[k2].lookup) == own:
+                        continue
+                    if e.country:
+                        ctx.countries[e.country] += 1
+                    if e.kind == "admin1" and e.admin1_code:
+                        ctx.admin1[e.admin1_code] += 2
+                    elif e.admin1_code:
+                        ctx.admin1[e.admin1_code] += 1
+                    if e.kind in ("city", "admin2"):
+                        ctx.points.append((e.lat, e.lon))
+                if m.qualifier is not None:
+                    ctx.qualifier = resolved[m.qualifier]
+                new.append(self._best(m.lookup, ctx, m.kinds))
+            resolved = new
+        return resolved
+
+    def geoparse(self, text: str, exclude: Iterable[tuple[int, int]] = (),
+                 spans: Sequence[tuple[int, int]] | None = None, *, demonyms: bool = False) -> list[Place]:
+        """Every toponym in ``text``, resolved: one Place per distinct location, with all its mentions.
+
+        ``exclude``: character spans (e.g. actor names already recognised) that are not toponyms.
+        ``spans``: candidate toponym spans from outside (e.g. a NER model); then no search is done.
+        ``demonyms``: also return the countries of demonyms ("Afghan"); off by default, since "Pakistani
+        Air Force" names an actor, not a place.
+        """
+        mentions = self.recognizer.find(text, exclude, spans, demonyms=demonyms)
+        resolved = self.resolve_mentions(mentions)
+        places: dict[tuple, Place] = {}
+        near_all: dict[tuple, bool] = {}
+        for m, e in zip(mentions, resolved):
+            if e is None:
+                continue
+            key = (e.geonameid, e.kind, e.name) if e.geonameid is None else (e.geonameid,)
+            if key not in places:
+                places[key] = to_place(e, m.text)
+                near_all[key] = True
+            places[key].mentions.append((m.start, m.end))
+            near_all[key] = near_all[key] and m.near
+        for key, place in places.items():
+            if near_all[key] and place.precision == 1:
+                place.precision = 2
+        return sorted(places.values(), key=lambda p: p.mentions[0][0])
+
+
+def _inside(e: GazEntry, region: GazEntry) -> bool:
+    if region.kind == "country":
+        return e.country == region.country and e.kind != "country"
+    if region.kind == "admin1":
+        return e.admin1_code == region.admin1_code and e.kind != "admin1"
+    if region.kind == "admin2":
+        return e.admin2_code == region.admin2_code and e.kind == "city"
+    return False
+
+
+def to_place(e: GazEntry, text: str) -> Place:
+    return Place(
+        text=text, name=e.name, geonameid=e.geonameid, lat=e.lat, lon=e.lon, feature=_FEATURE.get(e.kind),
+        admin1=e.admin1 if e.kind != "country" else None, country=e.country, precision=_PRECISION.get(e.kind, 3),
+    )
+
+
+@functools.cache
+def _default_geocoder() -> Geocoder:
+    return Geocoder(Gazetteer.open())
