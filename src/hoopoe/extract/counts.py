@@ -227,7 +227,7 @@ class CasualtyExtractor:
                 rf"stood|stands|is|was|hit|hits|of|went\s+up|has\s+risen))?(?:\s+(?:to|at))?\s+{group}", re.I)),
         ]
         active_all = _alt(w for k in KINDS for w in lx.triggers[k]["active"])
-        # a victims-first group right after one of these is only its last element is the subject
+        # after one of these words only the last element of a victims-first group is its subject
         self._trim_before = re.compile(
             rf"(?<![\w-])(?:{active_all}|including|among\s+them|such\s+as)\s+(?:(?:{qual})\s+)?$", re.I)
         self._zero = [
