@@ -151,20 +151,26 @@ class ActorKB:
         self.composition = composition
         self.roles = roles
         self.ambiguous: dict[str, tuple[str, ...]] = dict(ambiguous or {})
+        for alias, ids in list(self.ambiguous.items()):  # "Dominican" declared: "Dominicans" too
+            plural = _plural(alias)
+            if plural:
+                self.ambiguous.setdefault(plural, ids)
         self._institutions = {inst.key: inst for inst in composition.institutions}
         self._names: TokenTrie[_Surface] = TokenTrie()
         #: surface form -> actor ids that claim it, for the integrity check and ambiguity handling
         self.surfaces: dict[str, list[str]] = {}
         for actor in self._actors.values():
             for text, via in self._surface_forms(actor):
-                ids = self.surfaces.setdefault(text, [])
-                if actor.id not in ids:
-                    ids.append(actor.id)
-                    try:
-                        self._names.add(text, _Surface(actor.id, via))
-                    except ValueError as exc:
-                        if via != "name":  # a canonical name may carry punctuation; an alias must match
-                            raise ResourceError(f"actor {actor.id!r}: alias {exc}") from None
+                ids = self.surfaces.get(text, [])
+                if actor.id in ids:
+                    continue
+                try:
+                    self._names.add(text, _Surface(actor.id, via))
+                except ValueError as exc:
+                    if via != "name":  # a canonical name may carry punctuation; an alias must match
+                        raise ResourceError(f"actor {actor.id!r}: alias {exc}") from None
+                    continue
+                self.surfaces[text] = ids + [actor.id]
         self._inst_trie: TokenTrie[Institution] = TokenTrie()
         for inst in composition.institutions:
             for w in inst.words:
