@@ -200,6 +200,23 @@ def test_role_patterns(kb: ActorKB, text: str, surface: str, actor_id: str, memb
         assert people[0].actor.member_of == member_of
 
 
+@pytest.mark.parametrize("text", [
+    "A bomb exploded outside the Ambassador Hotel in Mogadishu.",
+    "He blew himself up near the Sultan Ahmed Mosque, killing 13.",
+    "A stabbing attack at the Imam Reza shrine killed two clerics.",
+    "a street festival in Sultan Kudarat province",
+    "Imam Shamil Battalion, an al-Qaeda affiliate, claimed responsibility.",
+    "On Friday, a spokesman said nothing.",
+])
+def test_titled_places_and_units_are_not_people(kb: ActorKB, text: str) -> None:
+    assert [m.text for m in kb.find(text) if m.actor.kind == "person"] == []
+
+
+def test_group_leaders(kb: ActorKB) -> None:
+    (person,) = [m for m in kb.find("a ceremony for the Hazara leader Abdul Ali Mazari") if m.actor.kind == "person"]
+    assert (person.text, person.role, person.actor.member_of) == ("Abdul Ali Mazari", "leader", "hazaras")
+
+
 def test_unknown_person_takes_country_and_sector_from_pattern(kb: ActorKB) -> None:
     (person,) = [m for m in kb.find("Pakistan's foreign minister Shah Mahmood Qureshi said.") if m.via == "role-pattern"]
     assert (person.actor.code, person.actor.sector, person.actor.kind) == ("PAK", "GOV", "person")

@@ -212,6 +212,7 @@ class RoleRules:
     former: tuple[str, ...]  # "former", "ex": the person gets the ELI sector
     particles: frozenset[str]  # lower-case words inside names: al, bin, ibn, van
     not_names: frozenset[str]  # capitalised words that never start or make a name: The, On, Monday
+    place_nouns: frozenset[str]  # lower-case nouns that make a titled name a place or unit: mosque, hotel
 
 
 def read_roles(path: Path) -> RoleRules:
@@ -236,6 +237,7 @@ def read_roles(path: Path) -> RoleRules:
         _strings(data.get("former"), str(path), "former"),
         frozenset(_strings(data.get("name_particles"), str(path), "name_particles")),
         frozenset(_strings(data.get("not_names"), str(path), "not_names")),
+        frozenset(w.casefold() for w in _strings(data.get("place_nouns"), str(path), "place_nouns")),
     )
 
 

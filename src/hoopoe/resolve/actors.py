@@ -57,7 +57,7 @@ MAX_NAME_TOKENS = 4
 #: Kinds of actor that can be the organisation of a role pattern (anything but people).
 _ORG_KINDS = frozenset({
     "state", "government", "military", "police", "armed_group", "party", "igo", "ngo", "agency", "media",
-    "generic",
+    "generic", "ethnic_group", "religious_group",
 })
 _DETERMINERS = frozenset({"a", "an", "the"})
 _OF_FOR = frozenset({"of", "for", "at"})
@@ -538,6 +538,13 @@ class _RolePass:
             pos = pos + 1 if forward else pos - 1
         if not forward:
             span.reverse()
+        if not span:
+            return None
+        places = self.kb.roles.place_nouns
+        after = span[-1] + 1
+        if any(toks[p].fold in places for p in span) or (
+                after < n and toks[after].gap == JOIN and toks[after].fold in places):
+            return None  # "Sultan Ahmed Mosque", "Ambassador Hotel": a place or unit, not a person
         particles = self.kb.roles.particles
         while span and toks[span[0]].fold in particles:  # a name starts and ends with a capitalised word
             span.pop(0)
