@@ -23,7 +23,7 @@ APOS = "apos"  # an apostrophe: possessive 's, d'Ivoire, O'Brien
 BREAK = "break"  # anything else: punctuation, a blank line; a name never spans it
 
 _APOSTROPHES = frozenset("'\u2019")
-_HYPHENS = frozenset("-\u2010\u2011")
+_HYPHENS = frozenset("-\u2010\u2011\u2013")  # hyphens and the en dash ("Islamic State – Khorasan")
 
 
 def gap_class(gap: str) -> str:
