@@ -155,6 +155,7 @@ class ActorKB:
             plural = _plural(alias)
             if plural:
                 self.ambiguous.setdefault(plural, ids)
+        self._ambiguous_folded = {alias.casefold(): ids for alias, ids in self.ambiguous.items()}
         self._institutions = {inst.key: inst for inst in composition.institutions}
         self._names: TokenTrie[_Surface] = TokenTrie()
         #: surface form -> actor ids that claim it, for the integrity check and ambiguity handling
@@ -325,12 +326,11 @@ class ActorKB:
         return hits
 
     def _ambiguity_order(self, text: str, ids: list[str]) -> list[str]:
+        """Candidates of an ambiguous surface, the declared default first."""
         if len(ids) == 1:
             return ids
-        for alias, declared in self.ambiguous.items():
-            if alias.casefold() == text.casefold():
-                return [d for d in declared if d in ids] + [i for i in ids if i not in declared]
-        return ids
+        declared = self._ambiguous_folded.get(text.casefold(), ())
+        return [d for d in declared if d in ids] + [i for i in ids if i not in declared]
 
     def _after_head(self, toks: list[Token], j: int) -> int | None:
         """Index of the first token after a head and its optional possessive ('s), if joined to it."""
