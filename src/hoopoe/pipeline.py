@@ -82,7 +82,8 @@ class Pipeline:
         doc = self.nlp(text)
 
         matches = self.kb.find(text)
-        actors = [ActorMention(m.start, m.end, m.text, self._entity(m), m.via, m.actor.kind) for m in matches]
+        actors = [ActorMention(m.start, m.end, m.text, self.kb.entity(m), m.via, m.actor.kind, org=self._org(m.actor))
+                  for m in matches]
         place_like = {"state", "country"}
         exclude = [(m.start, m.end) for m in matches if not (m.actor.kind in place_like and m.via in ("name", "alias", "capital"))]
         places = self.geocoder.geoparse(text, exclude=exclude)
@@ -117,9 +118,12 @@ class Pipeline:
         for a in articles:
             yield self.process(a)
 
-    def _entity(self, match) -> Entity:
-        ent = self.kb.entity(match)
-        return ent
+    def _org(self, actor) -> Entity | None:
+        """The organisation a person speaks for, as an entity (None for non-people)."""
+        if actor.kind != "person" or not actor.member_of:
+            return None
+        org = self.kb.get(actor.member_of)
+        return self.kb.entity(org) if org is not None else None
 
 
 def _years_before(day: str, published: date) -> float:

@@ -201,17 +201,6 @@ def _shipped_yaml() -> str:
     return resources.files("hoopoe").joinpath("resources/lexicons/counts.yaml").read_text(encoding="utf-8")
 
 
-def test_speed():
-    sentences = [s for s, _ in CASES] + NONE
-    n, t0 = 0, time.perf_counter()
-    while time.perf_counter() - t0 < 0.3:
-        for s in sentences:
-            find_casualties(s)
-        n += len(sentences)
-    rate = n / (time.perf_counter() - t0)
-    assert rate > 3000, f"{rate:.0f} sentences/s"
-
-
 _SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“])")
 
 #: Pinned at what the extractor reaches (2021-10: killed 0.901, wounded 0.933 on explicit rows);

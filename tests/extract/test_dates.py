@@ -242,18 +242,6 @@ def test_parse_published_rejects_with_a_helpful_message(value):
     assert err.value.reason == "bad-date"
 
 
-def test_speed():
-    sentences = [s for s, _ in IN_CONTEXT] + NO_DATES
-    n = 0
-    t0 = time.perf_counter()
-    while time.perf_counter() - t0 < 0.3:
-        for s in sentences:
-            find_dates(s, MON)
-        n += len(sentences)
-    rate = n / (time.perf_counter() - t0)
-    assert rate > 5000, f"{rate:.0f} sentences/s"
-
-
 @pytest.mark.shared
 def test_seed_article_dates_match_gold(shared_dir):
     """Dev floor: the seed article's dated gold events are all found, within the gold ranges."""

@@ -34,6 +34,11 @@ class Cues:
     pronouns: dict
     clause_openers: frozenset[str]
     target_nouns: frozenset[str]
+    aspect_verbs: frozenset[str]
+    gerund_preps: frozenset[str]
+    setting_transfer: frozenset[str]
+    setting_temporal: frozenset[str]
+    metonym_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)

@@ -58,6 +58,7 @@ class ActorMention:
     kind: str | None = None
     tok_start: int = -1
     tok_end: int = -1
+    org: Entity | None = None  # for people: the organisation they speak for, resolved
 
     @property
     def generic(self) -> bool:
@@ -123,6 +124,7 @@ class Candidate:
     anaphoric: bool = False
     merged: list["Candidate"] = field(default_factory=list)
     passive: bool = False
+    coordinated: bool = False
 
     @property
     def char_start(self) -> int:
@@ -165,30 +167,53 @@ class EventCoder:
         sents = list(doc.sents)
         candidates: list[Candidate] = []
         frames: list[SpeechFrame] = []
-        last_subjects: list[ActorMention] = []
+        salient: list[ActorMention] = []
         for si, sent in enumerate(sents):
-            sent_actors = [a for a in view.actors if a.start >= sent.start_char and a.end <= sent.end_char]
-            sent_actors = self._add_pronouns(sent, sent_actors, last_subjects)
-            sent_frames = self._speech_frames(sent, sent_actors)
+            words = _words(sent)
+            mentions = [a for a in view.actors if a.start >= sent.start_char and a.end <= sent.end_char]
+            mentions = self._usable(mentions, words, sent)
+            mentions = self._add_pronouns(sent, words, mentions, salient)
+            sent_frames = self._speech_frames(sent, words, mentions)
             frames.extend(sent_frames)
-            found = self._sentence(view, si, sent, sent_actors, sent_frames)
+            found = self._sentence(view, si, sent, words, mentions, sent_frames)
             candidates.extend(found)
-            subjects = [a for a in sent_actors if a.via != "pronoun" and not a.generic]
-            if subjects:
-                last_subjects = subjects
+            # what the next sentence's pronouns most likely refer to: who spoke, then who acted
+            now = [f.speaker for f in sent_frames if f.speaker is not None]
+            now += [a for c in found for a in c.actor]
+            now = [_speaker_side(a) if a.entity.kind == "person" and a.via == "pronoun" else a for a in now]
+            now = [a for a in now if not a.generic]
+            if not now:
+                now = [a for a in mentions if a.via != "pronoun" and not a.generic]
+            if now:
+                salient = now
         self._attach_casualties(view, candidates, sents)
         self._attach_claims(view, candidates, sents)
         merged = self._merge(candidates)
         merged = [c for c in merged if self._keep(c)]
         return merged, frames
 
-    # -- sentence level ----------------------------------------------------------------------------------
-    def _sentence(self, view: ArticleView, si: int, sent: Span, actors: list[ActorMention],
-                  frames: list[SpeechFrame]) -> list[Candidate]:
-        doc = sent.doc
-        toks = [t for t in sent]
-        words = [t.lower_ for t in toks]
+    # -- which mentions can be event participants ----------------------------------------------------------
+    def _usable(self, mentions: list[ActorMention], words: list[str], sent: Span) -> list[ActorMention]:
+        out = []
         base = sent.start
+        for a in mentions:
+            s, e = a.tok_start - base, a.tok_end - base
+            if a.via == "capital":
+                # "Kabul said" is the government; "in Kabul" is a place
+                if not (e < len(words) and words[e] in self.cues.metonym_verbs):
+                    continue
+            # photo credits: "(Reuters)" / "(AP)" closing a caption
+            if s > 0 and words[s - 1] == "(" and e < len(words) and words[e] == ")" and e >= len(words) - 2:
+                continue
+            out.append(a)
+        return out
+
+    # -- sentence level ----------------------------------------------------------------------------------
+    def _sentence(self, view: ArticleView, si: int, sent: Span, words: list[str], actors: list[ActorMention],
+                  frames: list[SpeechFrame]) -> list[Candidate]:
+        toks = list(sent)
+        base = sent.start
+        cues = self.cues
         taken = set()
         for a in actors:
             if a.via != "pronoun":
@@ -196,19 +221,22 @@ class EventCoder:
         raw = [m for m in self.lexicon.match(words) if not (set(range(m.start, m.end)) & taken)]
         raw = [m for m in raw if self._reading_ok(words, toks, m)]
         matches = select(raw)
+        setting = _setting(words, cues)
         out: list[Candidate] = []
-        content_until = -1  # token index (relative) up to which we are inside a content clause
+        setting_anaphor: str | None = None
+        content_until = -1  # token index (relative) up to which we are inside a content or purpose clause
         for m in matches:
             trig = m.trigger
-            head = m.head
             if m.start < content_until:
                 continue
             if self._is_claim_phrase(words, m):
                 continue
+            in_setting = setting is not None and m.start < setting[1]
+            if trig.pos == "verb" and words[m.head].endswith("ing") and m.head > 0 and words[m.head - 1] in cues.gerund_preps:
+                continue  # "cooperate ... in targeting X": the complement of another word
             modality, negated = self._modality(words, m, frames, base)
             if modality == "hypothetical" and not self.keep_hypothetical:
-                if trig.content:
-                    content_until = _clause_end(words, m.end)
+                content_until = _clause_end(words, m.end, setting)
                 continue
             event = trig.event
             if trig.negated_only:
@@ -223,17 +251,33 @@ class EventCoder:
                 event = "AGREE"
             cand = Candidate(
                 event=event, trigger=trig, sent_index=si, sent=sent, tok_start=base + m.start,
-                tok_end=base + m.end, head=base + head, modality=modality,
+                tok_end=base + m.end, head=base + m.head, modality=modality,
                 mode=list(trig.mode) if event == trig.event else [], context=list(trig.context),
             )
-            self._arguments(cand, words, toks, m, actors, frames)
+            prev = out[-1] if out else None
+            self._arguments(cand, words, m, actors, frames, setting, prev)
             cand.anaphoric = self._anaphoric(words, m, cand)
-            self._date(view, cand, words, m)
-            self._place(view, cand, words, m)
-            self._sources(cand, words, toks, actors, frames)
+            self._date(view, cand, words, m, setting)
+            self._place(view, cand, words, m, setting)
+            self._sources(cand, words, toks, actors)
+            if in_setting and trig.pos == "noun" and not (cand.actor or cand.recipient) and (
+                    trig.event == "CONSULT" or _has_anaphoric_det(words, m.start, cues)):
+                # "During a meeting in Doha, ...", "In that attack, ...": the frame of the sentence, not an event;
+                # an anaphoric frame makes the sentence's own triggers of that type refer back too
+                if _has_anaphoric_det(words, m.start, cues):
+                    setting_anaphor = trig.event
+                continue
+            if trig.needs_object and not cand.recipient:
+                continue
+            if cand.event in VERBAL_TYPES and cand.actor and all(_is_media(a) for a in cand.actor):
+                continue  # a journalist asking a question is a source, not an actor
             out.append(cand)
             if trig.content:
-                content_until = _clause_end(words, m.end)
+                content_until = _clause_end(words, m.end, setting)
+        if setting_anaphor:
+            for c in out:
+                if c.event == setting_anaphor and all(a.generic for a in c.actor):
+                    c.anaphoric = True
         return _merge_in_sentence(out)
 
     def _reading_ok(self, words: list[str], toks, m: TriggerMatch) -> bool:
@@ -252,7 +296,7 @@ class EventCoder:
             if form.endswith("ing") and prev in self.cues.verb_preceders and prev not in ("that", "which"):
                 return False  # "to fighting", "was fighting": a verb
             return True
-        if i == m.start and (prev in self.cues.determiners):
+        if i == m.start and prev in self.cues.determiners:
             return False  # "the attack", "a vest bomb", "the wounded"
         if form.endswith("ing"):
             if prev in self.cues.determiners or prev in ("of", "for"):
@@ -272,12 +316,11 @@ class EventCoder:
         """(modality, negated) from the words before the trigger in its clause."""
         cues = self.cues
         start = m.start
-        left = _clause_start(words, start, cues)
+        left = _clause_start(words, start)
         window = words[max(left, start - 6):start]
         negated = any(w in cues.negation for w in window[-4:])
         if m.trigger.pos == "noun" and start > 0 and words[start - 1] == "no":
             negated = True
-        # hypothetical: modal or conditional in the clause before the trigger
         hypo = any(w in cues.hypothetical for w in window[-5:])
         if any(w in ("if", "whether") for w in words[left:start]):
             hypo = True
@@ -289,6 +332,17 @@ class EventCoder:
                 future = True
             else:
                 hypo = True
+        # an infinitive: "is expected to push" (future), "continued to fight" (event), "to meet demands" (purpose)
+        if m.trigger.pos == "verb":
+            j = start - 1
+            while j >= 0 and words[j] in ("not", "n't", "also", "jointly"):
+                j -= 1
+            if j >= 0 and words[j] == "to":
+                before = words[j - 1] if j > 0 else ""
+                if before in cues.future:
+                    future, hypo = True, False
+                elif before not in cues.aspect_verbs:
+                    hypo = True
         if hypo:
             return "hypothetical", negated
         if future:
@@ -296,79 +350,96 @@ class EventCoder:
         return "asserted", negated
 
     # -- arguments ---------------------------------------------------------------------------------------
-    def _arguments(self, cand: Candidate, words: list[str], toks, m: TriggerMatch,
-                   actors: list[ActorMention], frames: list[SpeechFrame]) -> None:
+    def _arguments(self, cand: Candidate, words: list[str], m: TriggerMatch, actors: list[ActorMention],
+                   frames: list[SpeechFrame], setting: tuple[int, int] | None, prev: Candidate | None) -> None:
         cues = self.cues
         base = cand.sent.start
         trig = cand.trigger
         rel = [(a, a.tok_start - base, a.tok_end - base) for a in actors]
-        clause_l = _clause_start(words, m.start, cues)
-        clause_r = _clause_end(words, m.end)
-        head_form = words[m.head]
+        clause_l = _clause_start(words, m.start, setting)
+        clause_r = _clause_end(words, m.end, setting)
         passive = trig.pos == "verb" and self._passive(words, m.head)
         cand.passive = passive
+        # a verb right after an event noun has that event as its subject: "the explosion killed 46"
+        if prev is not None and trig.pos == "verb" and prev.trigger.pos == "noun" and \
+                0 <= m.start - (prev.tok_end - base) <= 2 and all(w in cues.adverbs for w in words[prev.tok_end - base:m.start]):
+            clause_l = m.start
+        # coordinated verbs share their subject: "killed at least 46 people and wounded more than 140"
+        coordinated = prev is not None and trig.pos == "verb" and prev.trigger.pos == "verb" and m.start > 0 and \
+            words[m.start - 1] in ("and", ",") and prev.tok_end - base >= clause_l
 
-        def left_mentions():
-            return [(a, s, e) for a, s, e in rel if e <= m.start and s >= clause_l]
+        left = [(a, s, e) for a, s, e in rel if e <= m.start and s >= clause_l]
+        right = [(a, s, e) for a, s, e in rel if s >= m.end and e <= clause_r]
 
-        def right_mentions():
-            return [(a, s, e) for a, s, e in rel if s >= m.end and e <= clause_r]
-
-        def prep_before(s: int) -> str:
+        def prep_before(s: int) -> tuple[str, int]:
             j = s - 1
-            while j >= 0 and (words[j] in cues.determiners or words[j] in ("and", ",", "both", "-", "state-run")):
+            while j >= 0 and (words[j] in cues.determiners or words[j] in _NP_FILLERS):
                 j -= 1
-            return words[j] if j >= 0 else ""
+            return (words[j] if j >= 0 else ""), j
+
+        def reachable(s: int, limit: int) -> bool:
+            """No comma or clause word between the trigger and position s, and s within `limit` tokens."""
+            return s - m.end <= limit and not any(w in (",", ";", ":", "that", "who", "which") for w in words[m.end:s])
 
         def with_conjuncts(items, first_idx):
-            """The mention at first_idx plus mentions joined to it by 'and' / ','."""
-            group = [items[first_idx]]
-            for k in range(first_idx + 1, len(items)):
-                prev_end = group[-1][2]
-                s = items[k][1]
-                between = words[prev_end:s]
+            """The mention items[first_idx] and the mentions coordinated with it ("A and B", "A, B and C")."""
+            first = items[first_idx]
+            pool = [x for x in rel if x[1] >= first[2]]
+            group = [first]
+            for x in pool:
+                between = words[group[-1][2]:x[1]]
                 if between and all(w in ("and", ",", "or", "the", "both", "as", "well") for w in between):
-                    group.append(items[k])
-                else:
+                    group.append(x)
+                elif x[1] > group[-1][2]:
                     break
             return group
 
         actor: list[ActorMention] = []
         recipient: list[ActorMention] = []
-        right = right_mentions()
-        left = left_mentions()
-        agent = [x for x in right if prep_before(x[1]) in cues.agent_preps]
+        agent = [x for x in right if prep_before(x[1])[0] in cues.agent_preps and reachable(x[1], 8)]
         if trig.pos == "verb" and not passive:
-            # subject: nearest mention to the left, with the mentions coordinated with it
-            subj = _nearest_left_group(left, words)
-            actor = [a for a, _, _ in subj]
-            if trig.args != "intransitive":
-                objs = [x for x in right if prep_before(x[1]) not in cues.agent_preps | cues.locative | {"from", "of"}]
-                if trig.args in ("pair", "symmetric"):
-                    objs = [x for x in right if prep_before(x[1]) in cues.pair_preps or x[1] == m.end or
-                            prep_before(x[1]) in cues.recipient_preps] or objs
-                if objs:
-                    recipient = [a for a, _, _ in with_conjuncts(objs, 0)]
-            if not recipient and trig.args == "intransitive" or not recipient and cand.event == "ASSAULT":
-                victims = [x for x in right if x[0].kind in VICTIM_KINDS]
-                if victims:
-                    recipient = [victims[0][0]]
+            if coordinated:
+                actor = list(prev.actor)
+            else:
+                actor = [a for a, _, _ in _nearest_left_group(left, words)]
+            if trig.content:
+                objs = [x for x in right if x[1] - m.end <= 2 and prep_before(x[1])[0] not in cues.locative]
+            elif trig.args == "intransitive":
+                objs = []
+            else:
+                objs = []
+                for x in right:
+                    prep, pj = prep_before(x[1])
+                    if pj < m.end and reachable(x[1], 5):  # direct object
+                        objs.append(x)
+                    elif prep in cues.recipient_preps | cues.pair_preps and reachable(pj, 5):
+                        objs.append(x)
+                    elif prep == "from" and trig.from_role == "recipient" and reachable(pj, 6):
+                        objs.append(x)
+            if objs:
+                recipient = [a for a, _, _ in with_conjuncts(objs, 0)]
+            if not recipient and cand.event not in VERBAL_TYPES and not trig.content:
+                # "exploded a bomb inside a Shia mosque", "cracked down in Daesh cells"
+                near = [x for x in right if x[0].kind not in _PLACE_KINDS and reachable(x[1], 8) and (
+                    (cand.event == "ASSAULT" and x[0].kind in VICTIM_KINDS) or
+                    (prep_before(x[1])[0] in cues.locative and reachable(x[1], 4)))]
+                if near:
+                    recipient = [near[0][0]]
             if trig.args == "symmetric" and recipient:
                 actor, recipient = actor + recipient, []
         elif trig.pos == "verb" and passive:
-            subj = _nearest_left_group(left, words)
-            recipient = [a for a, _, _ in subj]
+            recipient = [a for a, _, _ in _nearest_left_group(left, words)]
             if agent:
                 actor = [a for a, _, _ in with_conjuncts(agent, 0)]
         else:  # noun trigger
             if agent:
                 actor = [a for a, _, _ in with_conjuncts(agent, 0)]
-            # premodifier: "an ISIS-K suicide bombing", "Pakistani airstrikes", "the U.S. withdrawal"
+            # premodifier: "an ISIS-K suicide bombing", "Pakistani airstrikes", "the U.S.'s withdrawal"
             pre = [x for x in left if m.start - x[2] <= 2 and all(
-                w in cues.determiners or w == "'s" or w == "’s" for w in words[x[2]:m.start])]
+                w in cues.determiners or w in ("'s", "s") for w in words[x[2]:m.start])]
             if pre and not actor:
                 actor = [pre[-1][0]]
-            between = [x for x in right if prep_before(x[1]) == "between"]
+            between = [x for x in right if prep_before(x[1])[0] == "between" and reachable(x[1], 4)]
             if between:
                 group = with_conjuncts(between, 0)
                 if trig.args == "symmetric":
@@ -377,12 +448,13 @@ class EventCoder:
                     if not actor:
                         actor, group = [group[0][0]], group[1:]
                     recipient = [a for a, _, _ in group]
-            of = [x for x in right if prep_before(x[1]) == "of" and x[1] <= m.end + 3]
+            of = [x for x in right if prep_before(x[1])[0] == "of" and reachable(x[1], 3)]
             if of and trig.of == "actor" and not actor:
                 actor = [of[0][0]]
-            elif of and trig.of != "actor" and not recipient:
+            elif of and trig.of == "recipient" and not recipient:
                 recipient = [of[0][0]]
-            targets = [x for x in right if prep_before(x[1]) in cues.recipient_preps | cues.pair_preps - {"between"}]
+            targets = [x for x in right if prep_before(x[1])[0] in (cues.recipient_preps | cues.pair_preps) - {"between"}
+                       and reachable(x[1], 5)]
             if targets and not recipient:
                 recipient = [a for a, _, _ in with_conjuncts(targets, 0)]
             # light verb: "X conducted airstrikes", "X carried out an attack", "X signed an agreement"
@@ -390,92 +462,99 @@ class EventCoder:
                 j = m.start - 1
                 while j >= clause_l and words[j] in cues.determiners:
                     j -= 1
-                if j >= clause_l and (words[j] in cues.light_verbs or words[j] in ("out",)):
-                    subj = _nearest_left_group([x for x in left if x[2] <= j], words)
-                    actor = [a for a, _, _ in subj]
+                if j >= clause_l and (words[j] in cues.light_verbs or words[j] == "out"):
+                    actor = [a for a, _, _ in _nearest_left_group([x for x in left if x[2] <= j], words)]
             if trig.args == "symmetric" and recipient:
                 actor, recipient = actor + recipient, []
         # verbal events inside what someone said: the speaker's side is the actor
         frame = _frame_of(frames, cand.head)
         if frame and frame.speaker is not None:
-            cand.speaker = frame.speaker
+            if cand.event in VERBAL_TYPES:
+                cand.speaker = frame.speaker
             if not actor and cand.event in VERBAL_TYPES | {"COOPERATE", "AID"}:
                 actor = [_speaker_side(frame.speaker)]
-            if frame.reported_by:
-                cand.reported_by.extend(x for x in frame.reported_by if x not in cand.reported_by)
+            cand.reported_by.extend(x for x in frame.reported_by if x not in cand.reported_by)
         if actor and cand.event in VERBAL_TYPES and cand.speaker is None:
             person = next((a for a in actor if a.entity.kind == "person"), None)
             if person:
                 cand.speaker = person
-        actor = _dedupe(actor)
-        recipient = [r for r in _dedupe(recipient) if r.entity.kb_id not in {a.entity.kb_id for a in actor} or
-                     r.entity.kb_id is None]
+        if cand.event in VERBAL_TYPES or cand.event in ("COOPERATE", "AID", "RETREAT", "MOBILIZE"):
+            actor = [_speaker_side(a) if a.entity.kind == "person" and a.org is not None else a for a in actor]
+        if cand.event == "ASSAULT":
+            # civilians, worshippers, an ethnic group are the harmed side of an attack, not its perpetrators
+            victims = [a for a in actor if a.kind in VICTIM_KINDS]
+            if victims and len(victims) == len(actor):
+                actor, recipient = [], recipient + victims
+        actor = [a for a in _dedupe(actor) if not _is_media(a)]
+        ids = {_key(a) for a in actor}
+        recipient = [r for r in _dedupe(recipient) if _key(r) not in ids and
+                     (not _is_media(r) or cand.event in ("ASSAULT", "COERCE", "THREATEN", "ACCUSE", "SANCTION"))]
         cand.actor, cand.recipient = actor, recipient
+        cand.coordinated = coordinated
 
     def _passive(self, words: list[str], head: int) -> bool:
         form = words[head]
-        if not (form.endswith("ed") or form.endswith("en") or form in ("shot", "struck", "fought", "hit", "held",
-                                                                          "met", "beat", "withdrawn")):
+        if not (form.endswith("ed") or form.endswith("en") or form in _IRREGULAR_PARTICIPLES):
             return False
         j = head - 1
-        while j >= 0 and words[j] in self.cues.adverbs - {"to"}:
+        while j >= 0 and words[j] in self.cues.adverbs:
             j -= 1
         if j >= 0 and words[j] in self.cues.be:
             return True
-        if head + 1 < len(words) and words[head + 1] == "by":
-            return True  # reduced relative: "the mosque attacked by ISIS-K"
-        return False
+        return head + 1 < len(words) and words[head + 1] == "by"  # "the mosque attacked by ISIS-K"
 
     def _anaphoric(self, words: list[str], m: TriggerMatch, cand: Candidate) -> bool:
-        """'the explosion', 'that attack', 'the recent attacks' with no arguments of their own refer back."""
+        """'the explosion', 'that attack', 'the recent attacks' with no participants of their own refer back."""
         if cand.trigger.pos != "noun":
-            # "the explosion killed 46": a verb whose subject is an anaphoric event noun
             return False
-        j = m.start - 1
-        while j >= 0 and words[j] in self.cues.determiners and words[j] not in self.cues.anaphoric_determiners:
-            j -= 1
-        return j >= 0 and words[j] in self.cues.anaphoric_determiners and not cand.actor
+        return _has_anaphoric_det(words, m.start, self.cues) and not cand.actor
 
-    def _date(self, view: ArticleView, cand: Candidate, words: list[str], m: TriggerMatch) -> None:
+    def _date(self, view: ArticleView, cand: Candidate, words: list[str], m: TriggerMatch,
+              setting: tuple[int, int] | None) -> None:
         sent = cand.sent
+        doc = sent.doc
         spans = [d for d in view.dates if d.start >= sent.start_char and d.end <= sent.end_char]
+        if setting is not None and setting[0] == 0 and words[0] in self.cues.setting_temporal and m.start >= setting[1]:
+            cut = doc[sent.start + setting[1]].idx
+            spans = [d for d in spans if d.start >= cut]  # "After the withdrawal in August, X said": not August
         if not spans:
             return
         trig_char = cand.char_start
-        # nearest expression; ones in the same clause first
-        doc = sent.doc
-        clause_l = doc[sent.start + _clause_start(words, m.start, self.cues)].idx
-        clause_r_tok = sent.start + _clause_end(words, m.end) - 1
-        clause_r = doc[clause_r_tok].idx + len(doc[clause_r_tok].text) if clause_r_tok >= sent.start else sent.end_char
+        clause_l = doc[sent.start + _clause_start(words, m.start, setting)].idx
+        r = sent.start + _clause_end(words, m.end, setting) - 1
+        clause_r = doc[r].idx + len(doc[r].text) if r >= sent.start else sent.end_char
         inside = [d for d in spans if d.start >= clause_l and d.end <= clause_r]
-        pool = inside or spans
-        best = min(pool, key=lambda d: abs(d.start - trig_char))
+        best = min(inside or spans, key=lambda d: abs(d.start - trig_char))
         info = best.info
         if cand.modality == "future" and view.renormalize_date is not None and info.text:
             info = view.renormalize_date(info.text, view.published, "future")
         cand.date = DateSpan(best.start, best.end, info)
 
-    def _place(self, view: ArticleView, cand: Candidate, words: list[str], m: TriggerMatch) -> None:
+    def _place(self, view: ArticleView, cand: Candidate, words: list[str], m: TriggerMatch,
+               setting: tuple[int, int] | None) -> None:
         sent = cand.sent
-        used = {(a.start, a.end) for a in cand.actor + cand.recipient}
+        used = [(a.start, a.end) for a in cand.actor + cand.recipient]
         options: list[tuple[int, Place, tuple[int, int]]] = []
         doc = sent.doc
         trig_char = cand.char_start
+        temporal_setting = setting is not None and words[0] in self.cues.setting_temporal and m.start >= setting[1]
         for place in view.places:
             for s, e in place.mentions:
-                if s < sent.start_char or e > sent.end_char or (s, e) in used:
+                if s < sent.start_char or e > sent.end_char:
                     continue
-                if any(a_s <= s and e <= a_e for a_s, a_e in used):
+                if any(s < a_e and a_s < e for a_s, a_e in used):
                     continue
                 tok = doc.char_span(s, e, alignment_mode="expand")
                 if tok is None:
                     continue
                 rel = tok.start - sent.start
+                if temporal_setting and rel < setting[1]:
+                    continue
                 prep = _prep_before(words, rel, self.cues)
                 locative = prep in self.cues.locative
                 if cand.event in VERBAL_TYPES and not locative and not _modifies_event_noun(words, rel, tok.end - sent.start, self.lexicon):
                     continue
-                if prep in ("from", "to", "toward", "towards") and cand.event not in ("RETREAT",):
+                if prep in ("from", "to", "toward", "towards", "of") and cand.event != "RETREAT":
                     continue
                 score = abs(s - trig_char)
                 if not locative:
@@ -488,8 +567,7 @@ class EventCoder:
             _, place, span = options[0]
             cand.place = (place, span)
 
-    def _sources(self, cand: Candidate, words: list[str], toks, actors: list[ActorMention],
-                 frames: list[SpeechFrame]) -> None:
+    def _sources(self, cand: Candidate, words: list[str], toks, actors: list[ActorMention]) -> None:
         base = cand.sent.start
         for cue in self.cues.source_cues:
             n = len(cue)
@@ -500,7 +578,7 @@ class EventCoder:
                 if src and src not in cand.reported_by:
                     cand.reported_by.append(src)
         for a in actors:
-            if a.entity.sector == "JRN" or a.kind == "media":
+            if _is_media(a):
                 rel_end = a.tok_end - base
                 nxt = words[rel_end] if rel_end < len(words) else ""
                 if nxt in ("reported", "reports", "said", "says", "quoted", "cited"):
@@ -509,8 +587,7 @@ class EventCoder:
                         cand.reported_by.append(name)
 
     # -- speech ------------------------------------------------------------------------------------------
-    def _speech_frames(self, sent: Span, actors: list[ActorMention]) -> list[SpeechFrame]:
-        words = [t.lower_ for t in sent]
+    def _speech_frames(self, sent: Span, words: list[str], actors: list[ActorMention]) -> list[SpeechFrame]:
         base = sent.start
         frames = []
         for i, w in enumerate(words):
@@ -519,56 +596,65 @@ class EventCoder:
             if w.startswith("claim") and i + 1 < len(words) and words[i + 1] in self.cues.claim_nouns:
                 continue
             if w in ("report", "reported", "reports", "reporting") and not any(
-                    a.tok_end - base == i and (a.entity.sector == "JRN" or a.kind == "media") for a in actors):
+                    a.tok_end - base == i and _is_media(a) for a in actors):
                 continue
             speaker = None
-            left = [a for a in actors if a.tok_end - base <= i and a.tok_end - base >= i - 4]
-            # "X said" / "X, the group's spokesman, said": nearest mention before the verb in its clause
-            if left:
-                speaker = max(left, key=lambda a: a.tok_end)
+            left = [a for a in actors if i - 4 <= a.tok_end - base <= i]
+            if w in ("saying", "adding", "claiming", "insisting", "stating", "noting") and i > 0 and words[i - 1] == ",":
+                # "ISIS-K identified the bomber as ..., saying ...": the main clause's subject speaks
+                subj = [a for a in actors if not a.generic and a.tok_end - base < i]
+                speaker = subj[0] if subj else None
+            elif left:
+                speaker = max(left, key=lambda a: a.tok_end)  # "X said" / "X, the group's spokesman, said"
             else:
                 right = [a for a in actors if a.tok_start - base in (i + 1, i + 2)]
                 if right:
                     speaker = right[0]  # "said Shaheen"
             reported = []
             start = i + 1
-            # "told the Associated Press that ...": the addressee is a cited source when it is an outlet
-            for a in actors:
-                if a.tok_start - base in (i + 1, i + 2) and (a.entity.sector == "JRN" or a.kind == "media"):
+            for a in actors:  # "told the Associated Press that ...": the addressee is a cited source
+                if a.tok_start - base in (i + 1, i + 2) and _is_media(a):
                     reported.append(a.entity.identifier_text or a.text)
                     start = a.tok_end - base
-            if speaker is not None and (speaker.entity.sector == "JRN" or speaker.kind == "media"):
+            if speaker is not None and _is_media(speaker):
                 reported.append(speaker.entity.identifier_text or speaker.text)
-            # content: after the verb (and "that"), or, for a quote before the verb, the quote
             if i > 0 and words[i - 1] not in ("“", '"') and any(q in words[:i] for q in ("”", '"')):
-                content_start, content_end = 0, i
+                content_start, content_end = 0, i  # “...,” X said
             else:
                 content_start, content_end = start, len(words)
             frames.append(SpeechFrame(speaker, base + i, base + content_start, base + content_end, reported))
         return frames
 
     # -- pronouns ----------------------------------------------------------------------------------------
-    def _add_pronouns(self, sent: Span, actors: list[ActorMention], last: list[ActorMention]) -> list[ActorMention]:
-        """Subject pronouns resolved to an antecedent: the subject mention earlier in the same sentence, or
-        the last named subject of the previous sentences."""
+    def _add_pronouns(self, sent: Span, words: list[str], actors: list[ActorMention],
+                      salient: list[ActorMention]) -> list[ActorMention]:
+        """Subject pronouns resolved to an antecedent: for relative 'who'/'which' the mention before it, else
+        the subject earlier in the same sentence, else the salient actor of the previous sentences."""
         out = list(actors)
-        for tok in sent:
-            number = self.cues.pronouns.get(tok.lower_)
-            if number is None or number == "speaker":
+        base = sent.start
+        for k, tok in enumerate(sent):
+            w = words[k]
+            if w in ("who", "which") and k >= 2 and words[k - 1] == ",":
+                ante = [a for a in actors if a.via != "pronoun" and k - 3 <= a.tok_end - base <= k - 1]
+                if ante:
+                    a = ante[-1]
+                    out.append(ActorMention(tok.idx, tok.idx + len(tok.text), tok.text, a.entity, "pronoun", a.kind,
+                                            tok.i, tok.i + 1, org=a.org))
                 continue
-            if tok.lower_ in ("their", "its", "his", "her", "them", "him"):
-                continue  # possessives and objects are rarely event participants on their own
+            number = self.cues.pronouns.get(w)
+            if number is None or number == "speaker" or w in ("their", "its", "his", "her", "them", "him"):
+                continue
             before = [a for a in actors if a.end <= tok.idx and a.via != "pronoun" and not a.generic]
-            pool = before or last
+            pool = before or salient
             if number == "person":
                 pool = [a for a in pool if a.entity.kind == "person"]
             else:
-                pool = [a for a in pool if a.entity.kind != "person"]
+                pool = [a for a in pool if a.entity.kind != "person" or a.via == "speaker"]
             if not pool:
                 continue
             ante = pool[-1] if before else pool[0]
             out.append(ActorMention(tok.idx, tok.idx + len(tok.text), tok.text, ante.entity, "pronoun", ante.kind,
-                                    tok.i, tok.i + 1))
+                                    tok.i, tok.i + 1, org=ante.org))
         out.sort(key=lambda a: a.start)
         return out
 
@@ -585,10 +671,10 @@ class EventCoder:
             if not local:
                 # "Seven people were killed" with no attack word: the casualties of the event before
                 sent = sents[si]
-                first = sent.doc.char_span(cas.start, cas.end, alignment_mode="expand")
-                tok = first.start if first is not None else sent.start
-                cand = Candidate("ASSAULT", _CASUALTY_TRIGGER, si, sent, tok, max(tok + 1, first.end if first else tok + 1),
-                                 tok, anaphoric=True)
+                span = sent.doc.char_span(cas.start, cas.end, alignment_mode="expand")
+                tok = span.start if span is not None else sent.start
+                end = span.end if span is not None else tok + 1
+                cand = Candidate("ASSAULT", _CASUALTY_TRIGGER, si, sent, tok, max(end, tok + 1), tok, anaphoric=True)
                 cands.append(cand)
                 by_sent.setdefault(si, []).append(cand)
                 local = [cand]
@@ -599,48 +685,63 @@ class EventCoder:
         cands.sort(key=lambda c: (c.sent_index, c.tok_start))
 
     def _attach_claims(self, view: ArticleView, cands: list[Candidate], sents: list[Span]) -> None:
+        cues = self.cues
         for si, sent in enumerate(sents):
-            words = [t.lower_ for t in sent]
+            words = _words(sent)
+            base = sent.start
             for i, w in enumerate(words):
-                if w not in self.cues.claim_nouns:
+                if w not in cues.claim_nouns or not any(x in cues.claim_verbs for x in words[max(0, i - 3):i]):
                     continue
-                if not any(x in self.cues.claim_verbs for x in words[max(0, i - 3):i]):
-                    continue
-                actors = [a for a in view.actors if sent.start_char <= a.start < sent.end_char and not a.generic]
-                base = sent.start
-                claimant = None
+                actors = [a for a in view.actors if sent.start_char <= a.start < sent.end_char
+                          and not a.generic and not _is_media(a)]
                 left = [a for a in actors if a.tok_end - base <= i]
-                if left:
-                    claimant = left[0] if words[0:1] != ["responsibility"] else None
-                    claimant = left[-1] if left[-1].tok_end - base >= i - 6 else left[0]
                 by = [a for a in actors if a.tok_start - base > i and words[a.tok_start - base - 1] == "by"]
-                if by:
-                    claimant = by[0]
+                claimant = by[0] if by else (left[-1] if left and left[-1].tok_end - base >= i - 8 else
+                                             (left[0] if left else None))
                 if claimant is None:
                     continue
-                # the claimed event: an attack in this sentence, else the latest attack before it
-                local = [c for c in cands if c.sent_index == si and c.event == "ASSAULT" and not c.anaphoric]
-                before = [c for c in cands if c.sent_index < si and c.event == "ASSAULT" and not c.anaphoric]
-                target = local[0] if local else (before[-1] if before and si - before[-1].sent_index <= ANAPHORA_WINDOW else None)
+                target = self._claimed_event(cands, si, words, i, base)
                 if target is None:
                     continue
-                if claimant.entity.kb_id not in {x.entity.kb_id for x in target.claimed_by}:
+                if _key(claimant) not in {_key(x) for x in target.claimed_by}:
                     target.claimed_by.append(claimant)
                 if not target.actor or all(a.generic for a in target.actor):
                     target.actor = [claimant] + [a for a in target.actor if not a.generic]
+
+    def _claimed_event(self, cands: list[Candidate], si: int, words: list[str], i: int, base: int) -> Candidate | None:
+        """'claimed responsibility for the deadly attack' -> the attack told before; 'for an attack on X' -> this
+        sentence's attack; no object -> this sentence's attack, else the one before."""
+        j = i + 1
+        if j < len(words) and words[j] in ("for", "of"):
+            k = j + 1
+            while k < len(words) and words[k] in self.cues.determiners:
+                k += 1
+            anaphoric = _has_anaphoric_det(words, k, self.cues)
+            here = [c for c in cands if c.sent_index == si and c.event == "ASSAULT" and c.tok_start - base >= k
+                    and not c.anaphoric]
+            if here and not anaphoric:
+                return here[0]
+        local = [c for c in cands if c.sent_index == si and c.event == "ASSAULT" and not c.anaphoric
+                 and c.tok_start - base < i]
+        if local:
+            return local[-1]
+        return _referent([c for c in cands if c.sent_index < si], si, "ASSAULT")
 
     def _merge(self, cands: list[Candidate]) -> list[Candidate]:
         out: list[Candidate] = []
         for c in sorted(cands, key=lambda c: (c.sent_index, c.tok_start)):
             target = None
-            for prev in reversed(out):
-                if c.sent_index - prev.sent_index > max(ANAPHORA_WINDOW, MERGE_WINDOW) and not _same_named(prev, c):
-                    continue
-                if _mergeable(prev, c):
-                    target = prev
-                    break
+            if c.anaphoric or c.trigger is _CASUALTY_TRIGGER and not c.actor:
+                ref = _referent(out, c.sent_index, c.event)
+                if ref is not None and _mergeable(ref, c, anaphor=True):
+                    target = ref
+            else:
+                for prev in reversed(out):
+                    if _mergeable(prev, c):
+                        target = prev
+                        break
             if target is None:
-                if c.anaphoric and not (c.actor or c.recipient or c.place):
+                if c.anaphoric and not (c.actor or c.recipient or c.place or c.killed or c.wounded):
                     continue  # "the recent attacks" with nothing of its own and nothing to refer to
                 out.append(c)
             else:
@@ -671,18 +772,68 @@ def _align(actors: list[ActorMention], doc: Doc) -> None:
             a.tok_start, a.tok_end = span.start, span.end
 
 
-def _clause_start(words: list[str], i: int, cues: Cues) -> int:
+_NP_FILLERS = frozenset({"both", "-", "state-run", "'s", "northeastern", "northern", "southern", "eastern",
+                        "western", "central", "southeastern", "northwestern", "southwestern", "local", "senior",
+                        "so-called", "top", "foreign", "afghan"})
+_PLACE_KINDS = frozenset({"state", "country", "place"})
+_IRREGULAR_PARTICIPLES = frozenset({"shot", "struck", "fought", "hit", "held", "met", "beat", "beaten", "withdrawn",
+                                    "taken", "seen", "slain", "stolen", "blown", "thrown", "sent", "hurt", "cut"})
+
+
+def _words(sent: Span) -> list[str]:
+    """Lower-cased token texts with typographic apostrophes normalised ("can’t" -> "ca", "n't")."""
+    return [t.lower_.replace("’", "'") for t in sent]
+
+
+def _is_media(a: ActorMention) -> bool:
+    return a.entity.sector == "JRN" or a.kind == "media"
+
+
+def _key(a: ActorMention) -> str:
+    e = a.entity
+    return e.kb_id or e.identifier_text or a.text.lower()
+
+
+def _has_anaphoric_det(words: list[str], i: int, cues: Cues) -> bool:
+    """Is the noun phrase ending before token i introduced by 'the', 'that', 'this' ...?"""
     j = i - 1
-    while j >= 0:
+    while j >= 0 and words[j] in cues.determiners and words[j] not in cues.anaphoric_determiners:
+        j -= 1
+    return j >= 0 and words[j] in cues.anaphoric_determiners
+
+
+def _setting(words: list[str], cues: Cues) -> tuple[int, int] | None:
+    """A sentence-initial setting phrase ("During a meeting in Doha,", "After the withdrawal in August,",
+    "While publicly rejecting the West,"): (0, index of its comma)."""
+    if not words:
+        return None
+    first = words[0]
+    if first not in cues.setting_transfer and first not in cues.setting_temporal:
+        return None
+    for k, w in enumerate(words[:25]):
+        if w == ",":
+            return (0, k) if k < len(words) - 3 else None
+    return None
+
+
+def _clause_start(words: list[str], i: int, setting: tuple[int, int] | None = None) -> int:
+    if setting is not None and i > setting[1]:
+        floor = setting[1] + 1
+    else:
+        floor = 0
+    j = i - 1
+    while j >= floor:
         if words[j] in (";", ":", "“", "”", '"'):
             return j + 1
         if words[j] == "," and j + 1 < len(words) and words[j + 1] in ("who", "which", "saying", "claiming", "while"):
             return j + 1
         j -= 1
-    return 0
+    return floor
 
 
-def _clause_end(words: list[str], i: int) -> int:
+def _clause_end(words: list[str], i: int, setting: tuple[int, int] | None = None) -> int:
+    if setting is not None and i <= setting[1]:
+        return setting[1]
     for j in range(i, len(words)):
         if words[j] in (";", ":") or (words[j] == "," and j + 1 < len(words) and
                                         words[j + 1] in ("who", "which", "while", "saying", "adding", "but")):
@@ -692,14 +843,29 @@ def _clause_end(words: list[str], i: int) -> int:
 
 def _prep_before(words: list[str], s: int, cues: Cues) -> str:
     j = s - 1
-    while j >= 0 and (words[j] in cues.determiners or words[j] in ("the", "northeastern", "northern", "southern",
-                                                                   "eastern", "western", "central", "southeastern",
-                                                                   "northwestern", "southwestern", "of")):
+    while j >= 0 and (words[j] in cues.determiners or words[j] in _NP_FILLERS or words[j] == "of"):
         if words[j] == "of" and j > 0 and words[j - 1] in ("inside", "outside", "north", "south", "east", "west"):
             j -= 1
             break
+        if words[j] == "of":
+            break
         j -= 1
     return words[j] if j >= 0 else ""
+
+
+def _referent(before: Sequence["Candidate"], si: int, event: str) -> "Candidate | None":
+    """The event an anaphor ("the explosion", "that attack") most likely refers to: among recent events of the
+    type, prefer those told with substance (casualties, an explosive or suicide mode, a place), then the latest."""
+    pool = [c for c in before if c.event == event and si - c.sent_index <= ANAPHORA_WINDOW and not c.anaphoric
+            and c.modality in ("asserted", "historical")]
+    if not pool:
+        return None
+
+    def weight(c: "Candidate") -> tuple[int, int, int]:
+        substance = bool(c.killed or c.wounded) + bool(set(c.mode) & {"explosives", "suicide-attack", "aerial"}) + bool(c.place)
+        return (substance, c.sent_index, c.tok_start)
+
+    return max(pool, key=weight)
 
 
 def _modifies_event_noun(words: list[str], s: int, e: int, lexicon: Lexicon) -> bool:
@@ -731,11 +897,8 @@ def _frame_of(frames: list[SpeechFrame], tok: int) -> SpeechFrame | None:
 
 def _speaker_side(speaker: ActorMention) -> ActorMention:
     """A person speaks for an organisation: the organisation is the event's actor."""
-    ent = speaker.entity
-    if ent.kind == "person" and ent.member_of:
-        org = Entity(entity_text=speaker.text, identifier_text=ent.member_of, code=ent.code, sector=ent.sector,
-                     kb_id=None, kind="organisation", mentions=[])
-        return ActorMention(speaker.start, speaker.end, speaker.text, org, "speaker", "organisation",
+    if speaker.entity.kind == "person" and speaker.org is not None:
+        return ActorMention(speaker.start, speaker.end, speaker.text, speaker.org, "speaker", speaker.org.kind,
                             speaker.tok_start, speaker.tok_end)
     return speaker
 
@@ -777,7 +940,7 @@ def _merge_in_sentence(cands: list[Candidate]) -> list[Candidate]:
     for c in cands:
         prev = out[-1] if out else None
         if prev is not None and prev.event == c.event and prev.modality == c.modality and (
-                not c.actor or not prev.actor or _overlap(prev.actor, c.actor)):
+                c.coordinated or not c.actor or not prev.actor or _overlap(prev.actor, c.actor)):
             _absorb(prev, c)
             continue
         out.append(c)
@@ -785,7 +948,7 @@ def _merge_in_sentence(cands: list[Candidate]) -> list[Candidate]:
 
 
 def _ids(items: list[ActorMention]) -> set[str]:
-    return {a.entity.kb_id or a.entity.identifier_text or a.text.lower() for a in items if not a.generic}
+    return {_key(a) for a in items if not a.generic}
 
 
 def _overlap(a: list[ActorMention], b: list[ActorMention]) -> bool:
@@ -814,7 +977,7 @@ def _places_compatible(a, b) -> bool:
     return False
 
 
-def _mergeable(prev: Candidate, c: Candidate) -> bool:
+def _mergeable(prev: Candidate, c: Candidate, anaphor: bool = False) -> bool:
     if prev.event != c.event:
         return False
     if not _dates_compatible(prev.date, c.date) or not _places_compatible(prev.place, c.place):
@@ -823,15 +986,26 @@ def _mergeable(prev: Candidate, c: Candidate) -> bool:
             all(a.generic for a in prev.actor) or all(a.generic for a in c.actor)):
         return False
     gap = c.sent_index - prev.sent_index
-    if c.anaphoric or (not c.actor and not c.recipient and c.trigger is _CASUALTY_TRIGGER):
+    if anaphor:
         return gap <= ANAPHORA_WINDOW
     if _same_named(prev, c):
         return True
-    if prev.modality != c.modality:
+    if prev.modality != c.modality or gap > MERGE_WINDOW:
         return False
-    shared = _overlap(prev.actor, c.actor) or _overlap(prev.recipient, c.recipient)
-    return gap <= MERGE_WINDOW and shared and (
-        prev.date is None or c.date is None or prev.place is None or c.place is None or True)
+    if _overlap(prev.actor, c.actor) or _overlap(prev.recipient, c.recipient):
+        return True
+    if _all_generic(prev.actor) or _all_generic(c.actor):
+        # "a suicide bomber exploded ... in Kunduz" and "an ISIS-K suicide bombing on Friday": the same happening
+        # when they agree on when or where
+        same_day = prev.date is not None and c.date is not None and prev.date.info.start is not None and \
+            prev.date.info.start == c.date.info.start and prev.date.info.precision == "day"
+        same_place = prev.place is not None and c.place is not None and prev.place[0].geonameid == c.place[0].geonameid
+        return same_day or same_place
+    return False
+
+
+def _all_generic(items: list[ActorMention]) -> bool:
+    return all(a.generic for a in items)
 
 
 def _absorb(into: Candidate, c: Candidate) -> None:
@@ -864,8 +1038,9 @@ def _absorb(into: Candidate, c: Candidate) -> None:
     for cl in c.claimed_by:
         if cl.entity.kb_id not in {x.entity.kb_id for x in into.claimed_by}:
             into.claimed_by.append(cl)
-    if into.speaker is None:
-        into.speaker = c.speaker
+    if into.speaker is None or (c.speaker is not None and c.speaker.entity.kind == "person"
+                                and into.speaker.entity.kind != "person"):
+        into.speaker = c.speaker or into.speaker
 
 
 # ---------------------------------------------------------------------------------------------------------

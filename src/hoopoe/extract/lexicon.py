@@ -23,7 +23,8 @@ IRREGULAR_FILE = RESOURCES / "lexicons" / "irregular_verbs.yaml"
 PLOVER_FILE = RESOURCES / "plover" / "plover.yaml"
 
 ENTRY_KEYS = frozenset(
-    {"verb", "noun", "phrase", "mode", "context", "negated", "negated_only", "args", "of", "content", "weak", "forms"}
+    {"verb", "noun", "phrase", "mode", "context", "negated", "negated_only", "args", "of", "content", "weak", "forms",
+     "object", "from"}
 )
 ARGS = ("transitive", "intransitive", "symmetric", "pair")
 MAX_GAP = 3  # `*` in a phrase: up to three tokens ("carried out a deadly attack")
@@ -125,6 +126,8 @@ class Trigger:
     content: bool = False
     weak: bool = False
     verbal_head: bool = True  # phrase starting with a verb behaves like a verb for voice and subjects
+    needs_object: bool = False
+    from_role: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,6 +270,10 @@ def _compile(source: str, event: str, entry: dict, plover: PloverTable) -> list[
             raise ResourceError(f"{where}: {key} {entry[key]!r} is not a PLOVER type")
     if entry.get("of") not in (None, "actor", "recipient"):
         raise ResourceError(f"{where}: of must be actor or recipient")
+    if entry.get("from") not in (None, "recipient"):
+        raise ResourceError(f"{where}: from must be recipient")
+    if entry.get("object") not in (None, "required"):
+        raise ResourceError(f"{where}: object must be required")
     text = str(entry[kind]).strip().lower()
     words: list[frozenset[str] | None] = []
     head = 0
@@ -300,5 +307,6 @@ def _compile(source: str, event: str, entry: dict, plover: PloverTable) -> list[
         event=event, key=f"{kind}: {text}", pos="verb" if verbal else "noun", mode=modes, context=contexts,
         negated=entry.get("negated"), negated_only=entry.get("negated_only"), args=args, of=entry.get("of"),
         content=bool(entry.get("content")), weak=bool(entry.get("weak")), verbal_head=verbal,
+        needs_object=entry.get("object") == "required", from_role=entry.get("from"),
     )
     return [_Pattern(tuple(words), trig, head)]

@@ -15,7 +15,7 @@ from typing import Generic, Iterator, TypeVar
 
 # A word is a run of word characters; letter-dot abbreviations (U.S., U.N., U.S.A.) are one token, and so is
 # an initial before a capitalised word ("Joseph R. Biden", "S. Jaishankar").
-_TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|[A-Z]\.(?=\s+[A-Z])|\w+")
+_TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|(?<![-\w])[A-Z]\.(?=\s+[A-Z])|\w+")
 
 #: Gap classes: the characters between two tokens.
 JOIN = "join"  # nothing, spaces (at most one line break) or one hyphen: tokens of one name
