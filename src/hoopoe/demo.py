@@ -16,7 +16,7 @@ def run_demo(db: Path, console: Console | None = None) -> dict:
     from hoopoe.report import event_table
     from hoopoe.store import open_store
 
-    console = console or Console()
+    console = console or Console(width=None if Console().is_terminal else 140)
     for suffix in ("", "-wal", "-shm"):
         Path(str(db) + suffix).unlink(missing_ok=True)
     t0 = time.perf_counter()

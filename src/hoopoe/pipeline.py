@@ -9,6 +9,7 @@ lexicon), loaded once; ``Pipeline.process(article)`` is a pure function of the a
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from datetime import date
@@ -81,7 +82,8 @@ class Pipeline:
         published = article.published
         doc = self.nlp(text)
 
-        matches = self.kb.find(text)
+        dateline = find_dateline(text)
+        matches = [m for m in self.kb.find(text) if not (dateline and m.start < dateline[1])]
         actors = [ActorMention(m.start, m.end, m.text, self.kb.entity(m), m.via, m.actor.kind, org=self._org(m.actor))
                   for m in matches]
         place_like = {"state", "country"}
@@ -94,7 +96,7 @@ class Pipeline:
                 casualties.append(CasualtySpan(sent.start_char + c.start, sent.start_char + c.end, c.kind, c.count))
 
         view = ArticleView(text=text, doc=doc, published=published, actors=actors, places=places, dates=dates,
-                           article_id=aid, casualties=casualties,
+                           article_id=aid, casualties=casualties, dateline=dateline,
                            renormalize_date=lambda t, p, tense: normalize_date(t, p, tense=tense))
         cands, _frames = self.coder.code(view)
         events = []
@@ -124,6 +126,19 @@ class Pipeline:
             return None
         org = self.kb.get(actor.member_of)
         return self.kb.entity(org) if org is not None else None
+
+
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Z.'’ -]{1,40}[A-Z.])(?:,\s*(?:[A-Z][\w.]*\s?){1,3})?"   # KABUL / DOHA, Qatar
+    r"(?:,?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?"  # , Oct 9
+    r"(?:\s*\([A-Za-z .&-]{2,30}\))?\s*[-–—]+\s+")                                   # (Reuters) -
+
+
+def find_dateline(text: str) -> tuple[int, int] | None:
+    """The span of a wire-style dateline opening the article ("KABUL, Oct 9 (Reuters) - "), or None.
+    The dateline says where the story was filed: never the event's place, never an actor."""
+    m = _DATELINE.match(text[:120])
+    return (m.start("place"), m.end()) if m else None
 
 
 def _years_before(day: str, published: date) -> float:

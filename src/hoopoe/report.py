@@ -32,17 +32,21 @@ def _date(d) -> str:
 
 
 def event_table(rows: Sequence[tuple[ArticleMeta | None, Event]], title: str | None = None) -> Table:
-    table = Table(title=title, show_lines=False, expand=True)
-    for col, kw in (("type", {"style": "bold"}), ("date", {}), ("actor", {}), ("recipient", {}), ("where", {}),
-                    ("killed", {"justify": "right"}), ("wounded", {"justify": "right"}), ("claimed / source", {}),
-                    ("modality", {}), ("evidence", {"ratio": 3})):
-        table.add_column(col, overflow="fold", **kw)
+    """One row per event: what, when, who to whom, where, casualties, claim and sources, modality."""
+    table = Table(title=title, show_lines=True, expand=False)
+    table.add_column("event", style="bold", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("actor -> recipient", max_width=42)
+    table.add_column("where", max_width=24)
+    table.add_column("killed / wounded", max_width=24)
+    table.add_column("claimed by / according to", max_width=30)
     for _meta, ev in rows:
         src = "; ".join(x for x in [_names(ev.claimed_by) if ev.claimed_by else "", ", ".join(ev.reported_by)] if x)
-        mode = f" {'/'.join(ev.mode)}" if ev.mode else ""
-        table.add_row(ev.event + mode, _date(ev.date), _names(ev.actor), _names(ev.recipient), _place(ev.event_loc),
-                      _count(ev.killed), _count(ev.wounded), src or "-", ev.modality,
-                      (ev.evidence.text if ev.evidence else ev.event_text)[:220])
+        mode = f"\n{'/'.join(ev.mode)}" if ev.mode else ""
+        modality = "" if ev.modality == "asserted" else f"\n({ev.modality})"
+        cas = "" if not (ev.killed or ev.wounded) else f"{_count(ev.killed)} / {_count(ev.wounded)}"
+        table.add_row(ev.event + mode + modality, _date(ev.date), f"{_names(ev.actor)} -> {_names(ev.recipient)}",
+                      _place(ev.event_loc), cas or "-", src or "-")
     return table
 
 

@@ -93,6 +93,7 @@ class ArticleView:
     article_id: str
     casualties: list[CasualtySpan] = field(default_factory=list)
     renormalize_date: object = None  # callable(text, published, tense) -> DateInfo, for future events
+    dateline: tuple[int, int] | None = None  # "KABUL, Oct 9 (Reuters) - ": where the story was filed
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -199,9 +200,14 @@ class EventCoder:
         for a in mentions:
             s, e = a.tok_start - base, a.tok_end - base
             if a.via == "capital":
-                # "Kabul said" is the government; "in Kabul" is a place
-                if not (e < len(words) and words[e] in self.cues.metonym_verbs):
-                    continue
+                # "Kabul said", "demanded that Washington ..." are the government; "in Kabul" is a place;
+                # "warned Moscow" may be either: usable only as the object of a verbal event
+                subject = (e < len(words) and words[e] in self.cues.metonym_verbs) or (s > 0 and words[s - 1] == "that")
+                if not subject:
+                    if s > 0 and (words[s - 1] in _PREPOSITIONS or words[s - 1] in self.cues.determiners):
+                        continue
+                    a = ActorMention(a.start, a.end, a.text, a.entity, "capital-object", a.kind, a.tok_start,
+                                     a.tok_end, org=a.org)
             # photo credits: "(Reuters)" / "(AP)" closing a caption
             if s > 0 and words[s - 1] == "(" and e < len(words) and words[e] == ")" and e >= len(words) - 2:
                 continue
@@ -236,7 +242,7 @@ class EventCoder:
                 continue  # "cooperate ... in targeting X": the complement of another word
             modality, negated = self._modality(words, m, frames, base)
             if modality == "hypothetical" and not self.keep_hypothetical:
-                content_until = _clause_end(words, m.end, setting)
+                content_until = _purpose_end(words, m.end, _clause_end(words, m.end, setting))
                 continue
             event = trig.event
             if trig.negated_only:
@@ -274,6 +280,11 @@ class EventCoder:
             out.append(cand)
             if trig.content:
                 content_until = _clause_end(words, m.end, setting)
+        for c in out:
+            # "Two soldiers were killed and five wounded." after an attack: its casualties
+            if c.event == "ASSAULT" and c.trigger.key in _CASUALTY_KEYS and all(a.generic for a in c.actor) \
+                    and c.place is None and c.date is None and c.trigger.pos == "verb":
+                c.anaphoric = True
         if setting_anaphor:
             for c in out:
                 if c.event == setting_anaphor and all(a.generic for a in c.actor):
@@ -301,7 +312,7 @@ class EventCoder:
         if form.endswith("ing"):
             if prev in self.cues.determiners or prev in ("of", "for"):
                 return False
-        elif not (form.endswith("ed") or form.endswith("en")) and prev.isalpha() and prev.islower():
+        elif _base_form(trig, form) and prev.isalpha() and prev.islower():
             # base or 3rd-person form after a lower-case word: "vest bomb" is a noun, "they attack" a verb
             if prev not in self.cues.verb_preceders and prev2 in self.cues.determiners and not prev.endswith("s"):
                 return False
@@ -355,7 +366,8 @@ class EventCoder:
         cues = self.cues
         base = cand.sent.start
         trig = cand.trigger
-        rel = [(a, a.tok_start - base, a.tok_end - base) for a in actors]
+        rel = [(a, a.tok_start - base, a.tok_end - base) for a in actors
+               if a.via != "capital-object" or cand.event in VERBAL_TYPES]
         clause_l = _clause_start(words, m.start, setting)
         clause_r = _clause_end(words, m.end, setting)
         passive = trig.pos == "verb" and self._passive(words, m.head)
@@ -403,19 +415,23 @@ class EventCoder:
             else:
                 actor = [a for a, _, _ in _nearest_left_group(left, words)]
             if trig.content:
-                objs = [x for x in right if x[1] - m.end <= 2 and prep_before(x[1])[0] not in cues.locative]
+                # "urged the Taliban to ...", "demanded that Washington ...": the addressee
+                objs = [x for x in right if x[1] - m.end <= 2 and prep_before(x[1])[0] not in cues.locative
+                        and not any(w in _PREPOSITIONS - {"that"} for w in words[m.end:x[1]])]
             elif trig.args == "intransitive":
                 objs = []
             else:
                 objs = []
                 for x in right:
                     prep, pj = prep_before(x[1])
-                    if pj < m.end and reachable(x[1], 5):  # direct object
-                        objs.append(x)
+                    if reachable(x[1], 5) and not any(w in _PREPOSITIONS for w in words[m.end:x[1]]):
+                        objs.append(x)  # direct object: "killed four militants", "warned Moscow"
                     elif prep in cues.recipient_preps | cues.pair_preps and reachable(pj, 5):
                         objs.append(x)
                     elif prep == "from" and trig.from_role == "recipient" and reachable(pj, 6):
                         objs.append(x)
+                    elif prep == "to" and cand.event == "AID" and reachable(pj, 8):
+                        objs.append(x)  # "send aid to Afghanistan"
             if objs:
                 recipient = [a for a, _, _ in with_conjuncts(objs, 0)]
             if not recipient and cand.event not in VERBAL_TYPES and not trig.content:
@@ -453,8 +469,10 @@ class EventCoder:
                 actor = [of[0][0]]
             elif of and trig.of == "recipient" and not recipient:
                 recipient = [of[0][0]]
-            targets = [x for x in right if prep_before(x[1])[0] in (cues.recipient_preps | cues.pair_preps) - {"between"}
-                       and reachable(x[1], 5)]
+            target_preps = (cues.recipient_preps | cues.pair_preps) - {"between"}
+            if cand.event == "AID":
+                target_preps = target_preps | {"to", "for"}
+            targets = [x for x in right if prep_before(x[1])[0] in target_preps and reachable(x[1], 5)]
             if targets and not recipient:
                 recipient = [a for a, _, _ in with_conjuncts(targets, 0)]
             # light verb: "X conducted airstrikes", "X carried out an attack", "X signed an agreement"
@@ -501,6 +519,8 @@ class EventCoder:
             j -= 1
         if j >= 0 and words[j] in self.cues.be:
             return True
+        if form in _CASUALTY_FORMS and head > 0 and (words[head - 1] in _QUANTITY_WORDS or words[head - 1].isdigit()):
+            return True  # "and five wounded", "a dozen injured"
         return head + 1 < len(words) and words[head + 1] == "by"  # "the mosque attacked by ISIS-K"
 
     def _anaphoric(self, words: list[str], m: TriggerMatch, cand: Candidate) -> bool:
@@ -541,6 +561,8 @@ class EventCoder:
         for place in view.places:
             for s, e in place.mentions:
                 if s < sent.start_char or e > sent.end_char:
+                    continue
+                if view.dateline and s < view.dateline[1]:
                     continue
                 if any(s < a_e and a_s < e for a_s, a_e in used):
                     continue
@@ -772,6 +794,16 @@ def _align(actors: list[ActorMention], doc: Doc) -> None:
             a.tok_start, a.tok_end = span.start, span.end
 
 
+_PREPOSITIONS = frozenset({"in", "at", "on", "near", "inside", "outside", "across", "into", "onto", "by", "with",
+                           "between", "against", "from", "of", "for", "to", "toward", "towards", "after", "before",
+                           "during", "since", "under", "over", "about", "around", "through", "throughout", "upon",
+                           "amid", "despite", "within", "off", "that", "as", "than"})
+_CASUALTY_FORMS = frozenset({"wounded", "injured", "killed", "hurt", "dead", "slain"})
+_QUANTITY_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                             "twelve", "dozen", "dozens", "others", "more", "several", "many", "scores", "hundreds",
+                             "people", "few"})
+_CASUALTY_KEYS = frozenset({"verb: kill", "verb: wound", "verb: injure", "casualties"})
+_SPEECH_FORMS = frozenset({"said", "says", "told", "added", "stated", "announced", "declared", "warned"})
 _NP_FILLERS = frozenset({"both", "-", "state-run", "'s", "northeastern", "northern", "southern", "eastern",
                         "western", "central", "southeastern", "northwestern", "southwestern", "local", "senior",
                         "so-called", "top", "foreign", "afghan"})
@@ -838,11 +870,32 @@ def _clause_end(words: list[str], i: int, setting: tuple[int, int] | None = None
         if words[j] in (";", ":") or (words[j] == "," and j + 1 < len(words) and
                                         words[j + 1] in ("who", "which", "while", "saying", "adding", "but")):
             return j
+        if words[j] == "and" and j + 1 < len(words) and words[j + 1] in _SPEECH_FORMS:
+            return j  # "condemned the attack and said ...": what follows is another clause
     return len(words)
+
+
+def _base_form(trig: Trigger, form: str) -> bool:
+    """Is the word the verb's base or 3rd-person form (the forms that are also nouns: "bomb", "attacks")?"""
+    key = trig.key.split(": ", 1)[1]
+    lemma = key.split()[0].removeprefix("verb:")
+    return form in (lemma, lemma + "s", lemma + "es") or (lemma.endswith("y") and form == lemma[:-1] + "ies")
+
+
+def _purpose_end(words: list[str], i: int, clause_end: int) -> int:
+    """A purpose or intention clause ("to disperse the demonstrators") ends at the clause end or where a
+    coordinated finite verb takes over ("... and detained four of the organisers")."""
+    for j in range(i, clause_end - 1):
+        nxt = words[j + 1]
+        if words[j] == "and" and (nxt.endswith("ed") or nxt in _IRREGULAR_PARTICIPLES):
+            return j + 1
+    return clause_end
 
 
 def _prep_before(words: list[str], s: int, cues: Cues) -> str:
     j = s - 1
+    if j >= 1 and words[j] in ("'s", "s"):
+        j -= 2  # "in Pakistan's Balochistan province": look past the possessor
     while j >= 0 and (words[j] in cues.determiners or words[j] in _NP_FILLERS or words[j] == "of"):
         if words[j] == "of" and j > 0 and words[j - 1] in ("inside", "outside", "north", "south", "east", "west"):
             j -= 1
@@ -861,11 +914,11 @@ def _referent(before: Sequence["Candidate"], si: int, event: str) -> "Candidate 
     if not pool:
         return None
 
-    def weight(c: "Candidate") -> tuple[int, int, int]:
-        substance = bool(c.killed or c.wounded) + bool(set(c.mode) & {"explosives", "suicide-attack", "aerial"}) + bool(c.place)
-        return (substance, c.sent_index, c.tok_start)
+    def substance(c: "Candidate") -> int:
+        return bool(c.killed or c.wounded) + bool(set(c.mode) & {"explosives", "suicide-attack", "aerial"}) + bool(c.place)
 
-    return max(pool, key=weight)
+    told = [c for c in pool if substance(c) > 0]
+    return max(told or pool, key=lambda c: (c.sent_index, c.tok_start))
 
 
 def _modifies_event_noun(words: list[str], s: int, e: int, lexicon: Lexicon) -> bool:

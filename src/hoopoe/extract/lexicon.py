@@ -7,6 +7,7 @@ their own files (``HOOPOE_TRIGGERS``) without touching code.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -72,7 +73,8 @@ def _double_final(word: str) -> bool:
     if len(word) < 3 or word[-1] in "wxy" or word[-1] in _VOWELS:
         return False
     cvc = word[-2] in _VOWELS and word[-3] not in _VOWELS
-    return cvc and (len(word) <= 4 or word in _DOUBLING)
+    syllables = len(re.findall(r"[aeiouy]+", word))
+    return cvc and (syllables == 1 or word in _DOUBLING)
 
 
 def inflect(lemma: str) -> list[str]:

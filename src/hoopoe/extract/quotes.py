@@ -31,6 +31,8 @@ class QuoteFinder:
         )
 
     def find(self, text: str, doc: Doc, actors: Sequence[ActorMention]) -> list[Quote]:
+        # outlets are addressees or sources of quotes ("told the Associated Press"), not their speakers
+        actors = [a for a in actors if a.entity.sector != "JRN" and a.kind != "media"]
         quotes: list[Quote] = []
         covered: list[tuple[int, int]] = []
         people = sorted((a for a in actors if a.entity.kind == "person"), key=lambda a: a.start)
