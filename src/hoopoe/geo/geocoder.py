@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from hoopoe.geo.gazetteer import Candidate, GazEntry, Gazetteer, fold, haversine_km
+from hoopoe.geo.gazetteer import GazEntry, Gazetteer, fold, haversine_km
 from hoopoe.geo.recognize import Lexicon, Mention, ToponymRecognizer
 from hoopoe.records import Place
 
