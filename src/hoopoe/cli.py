@@ -1,0 +1,218 @@
+"""The ``hoopoe`` command: a thin layer over the library. Every failure is one line on stderr and a
+non-zero exit; no tracebacks for users (``HOOPOE_DEBUG=1`` shows them)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from hoopoe.errors import HoopoeError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="hoopoe: news about conflict and politics in, sourced and geocoded PLOVER events out.")
+eval_app = typer.Typer(no_args_is_help=True, help="Score hoopoe against gold data.")
+gazetteer_app = typer.Typer(no_args_is_help=True, help="Build and inspect the gazetteer.")
+app.add_typer(eval_app, name="eval")
+app.add_typer(gazetteer_app, name="gazetteer")
+
+log = logging.getLogger("hoopoe")
+
+
+def fail(message: str, code: int = 1) -> None:
+    typer.echo(f"hoopoe: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _published(value: Optional[str]) -> Optional[date]:
+    if value is None:
+        return None
+    from hoopoe.extract.dates import parse_published
+
+    return parse_published(value)
+
+
+@app.command()
+def extract(
+    article: Path = typer.Argument(..., help="A text or HTML file, a JSONL corpus, or an RSS/Atom feed file."),
+    published: Optional[str] = typer.Option(None, help="Publication date YYYY-MM-DD for inputs that carry none."),
+    format: str = typer.Option("json", "--format", "-f", help="json, jsonl or table."),
+) -> None:
+    """Code the events of an article (or of every article in a corpus or feed) and print them."""
+    from hoopoe.ingest import Skip, read_articles
+    from hoopoe.pipeline import default_pipeline
+    from hoopoe.records import to_dict
+
+    if format not in ("json", "jsonl", "table"):
+        fail(f"unknown format {format!r}; valid: json, jsonl, table", 2)
+    if not article.exists():
+        fail(f"{article}: no such file", 2)
+    items = list(read_articles([article], published=_published(published)))
+    articles = [a for a in items if not isinstance(a, Skip)]
+    skips = [s for s in items if isinstance(s, Skip)]
+    for s in skips:
+        typer.echo(f"hoopoe: skipped {s.origin}: {s.message} ({s.reason})", err=True)
+    if not articles:
+        fail(f"{article}: no article could be read" if not skips else skips[0].message)
+    pipe = default_pipeline()
+    docs = []
+    for a in articles:
+        try:
+            docs.append(pipe.process(a))
+        except HoopoeError as exc:
+            typer.echo(f"hoopoe: skipped {a.id or a.origin}: {exc} ({exc.reason})", err=True)
+    if not docs:
+        fail("no article could be coded")
+    if format == "json":
+        data = [to_dict(d) for d in docs]
+        typer.echo(json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=2))
+    elif format == "jsonl":
+        for d in docs:
+            typer.echo(json.dumps(to_dict(d), ensure_ascii=False))
+    else:
+        from hoopoe.report import print_documents
+
+        print_documents(docs)
+
+
+@app.command()
+def ingest(
+    paths: list[Path] = typer.Argument(..., help="Files, folders, JSONL corpora, RSS/Atom feed files."),
+    db: Optional[str] = typer.Option(None, help="sqlite:///file.db, postgresql://..., or a file path (default hoopoe.db)."),
+    published: Optional[str] = typer.Option(None, help="Publication date for inputs that carry none."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Code every article and store the records; unchanged articles are not coded again."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from hoopoe.ingest.runner import run_ingest
+    from hoopoe.pipeline import default_pipeline
+    from hoopoe.store import open_store
+
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing and len(missing) == len(paths):
+        fail(f"no such file or folder: {', '.join(missing)}", 2)
+    pub = _published(published)
+    pipe = default_pipeline()
+    console = Console(stderr=True)
+    with open_store(db) as store:
+        if quiet or not sys.stderr.isatty():
+            summary = run_ingest(paths, store, pipe.process, published=pub)
+        else:
+            with Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                          console=console, transient=True) as progress:
+                task = progress.add_task("ingest", total=None)
+                summary = run_ingest(paths, store, pipe.process, published=pub,
+                                     progress=lambda n: progress.update(task, completed=n))
+        stats = store.stats()
+    console.print(f"{summary}")
+    for s in summary.skip_details[:20]:
+        console.print(f"  skipped {s.origin}: {s.message} ({s.reason})")
+    if len(summary.skip_details) > 20:
+        console.print(f"  ... and {len(summary.skip_details) - 20} more skips")
+    console.print(f"store: {stats.get('articles', 0)} articles, {stats.get('events', 0)} events")
+    if summary.read == 0 and summary.skipped_total:
+        raise typer.Exit(1)
+
+
+@app.command()
+def events(
+    db: Optional[str] = typer.Option(None, help="Store URL or file (default hoopoe.db)."),
+    since: Optional[str] = typer.Option(None, help="Events on or after YYYY-MM-DD."),
+    until: Optional[str] = typer.Option(None, help="Events on or before YYYY-MM-DD."),
+    country: Optional[str] = typer.Option(None, help="ISO alpha-3 code or country name."),
+    event: Optional[str] = typer.Option(None, help="PLOVER event type, e.g. ASSAULT."),
+    actor: Optional[str] = typer.Option(None, help="Actor name or alias."),
+    limit: Optional[int] = typer.Option(None, help="At most this many events."),
+    format: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv, geojson, parquet or table."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+) -> None:
+    """Export stored events, filtered."""
+    from hoopoe.export import FORMATS, write_events
+    from hoopoe.records import EVENT_TYPES
+    from hoopoe.store import EventFilter, open_store
+
+    if format not in FORMATS + ("table",):
+        fail(f"unknown format {format!r}; valid: {', '.join(FORMATS + ('table',))}", 2)
+    if event and event.upper() not in EVENT_TYPES:
+        fail(f"unknown event type {event!r}; valid: {', '.join(EVENT_TYPES)}", 2)
+    if format == "parquet" and output is None:
+        fail("parquet needs --output FILE", 2)
+    if db and "://" not in db and not Path(db).exists():
+        fail(f"{db}: no such database file", 2)
+    f = EventFilter(since=_published(since), until=_published(until), country=country,
+                    event=event.upper() if event else None, actor=actor, limit=limit)
+    with open_store(db) as store:
+        rows = list(store.events(f))
+    if format == "table":
+        from hoopoe.report import print_event_rows
+
+        print_event_rows(rows)
+        return
+    if output:
+        n = write_events(rows, format, output)
+        typer.echo(f"wrote {n} events to {output}", err=True)
+    else:
+        write_events(rows, format, sys.stdout)
+
+
+@app.command()
+def demo(
+    db: Path = typer.Option(Path("hoopoe-demo.db"), help="The SQLite file to create (replaced if it exists)."),
+) -> None:
+    """Code the sample articles shipped with hoopoe into a fresh SQLite file and show the events."""
+    from hoopoe.demo import run_demo
+
+    run_demo(db)
+
+
+@eval_app.command("events")
+def eval_events(
+    gold: list[Path] = typer.Option(..., "--gold", help="Gold file(s) in the format of shared/gold/."),
+    article: Optional[Path] = typer.Option(None, help="The article file (default: the gold's article.file)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as one JSON object."),
+) -> None:
+    """Score event extraction against hand-annotated gold files."""
+    from hoopoe.eval.events import evaluate_files, format_report
+
+    report = evaluate_files(gold, article)
+    typer.echo(json.dumps(report, indent=None) if as_json else format_report(report))
+
+
+def _register_optional() -> None:
+    """Commands whose modules are optional parts of the package register themselves here."""
+    try:
+        from hoopoe.geo.cli import register as register_geo
+    except ImportError:  # pragma: no cover - the geo subpackage ships with hoopoe
+        return
+    register_geo(app, eval_app, gazetteer_app)
+
+
+_register_optional()
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.WARNING, format="hoopoe: %(levelname)s: %(message)s")
+    try:
+        app()
+    except HoopoeError as exc:
+        if os.environ.get("HOOPOE_DEBUG"):
+            raise
+        typer.echo(f"hoopoe: error: {exc}", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        typer.echo("hoopoe: interrupted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()

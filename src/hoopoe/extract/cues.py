@@ -1,0 +1,51 @@
+"""Closed word classes and cue phrases (``resources/lexicons/cues.yaml``), loaded once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+CUES_FILE = Path(__file__).resolve().parents[1] / "resources" / "lexicons" / "cues.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    version: str
+    negation: frozenset[str]
+    future: frozenset[str]
+    hypothetical: frozenset[str]
+    adverbs: frozenset[str]
+    be: frozenset[str]
+    determiners: frozenset[str]
+    verb_preceders: frozenset[str]
+    light_verbs: frozenset[str]
+    anaphoric_determiners: frozenset[str]
+    locative: frozenset[str]
+    recipient_preps: frozenset[str]
+    agent_preps: frozenset[str]
+    pair_preps: frozenset[str]
+    speech_verbs: frozenset[str]
+    source_cues: tuple[tuple[str, ...], ...]
+    claim_nouns: frozenset[str]
+    claim_verbs: frozenset[str]
+    pronouns: dict
+    clause_openers: frozenset[str]
+    target_nouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> Cues:
+    data = yaml.safe_load(CUES_FILE.read_text(encoding="utf-8"))
+    kwargs = {}
+    for name in Cues.__dataclass_fields__:
+        value = data[name]
+        if name == "version" or name == "pronouns":
+            kwargs[name] = value
+        elif name == "source_cues":
+            kwargs[name] = tuple(tuple(v.split()) for v in value)
+        else:
+            kwargs[name] = frozenset(str(v).lower() for v in value)
+    return Cues(**kwargs)
