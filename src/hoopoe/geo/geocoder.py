@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from hoopoe.geo.gazetteer import GazEntry, Gazetteer, fold, haversine_km
-from hoopoe.geo.recognize import Lexicon, Mention, ToponymRecognizer
+from hoopoe.geo.recognize import STREET, Lexicon, Mention, ToponymRecognizer
 from hoopoe.records import Place
 
 VERSION = "geocode.geonames.v1"
@@ -128,6 +128,8 @@ class Geocoder:
         return to_place(entry, name) if entry else None
 
     def _best(self, name: str, ctx: Context, kinds: frozenset[str] | None) -> GazEntry | None:
+        if kinds == STREET:
+            return None  # streets are recognised, but the gazetteer holds no streets
         ranked = self.rank(name, ctx, kinds)
         if ranked:
             return ranked[0][1]
@@ -173,15 +175,18 @@ class Geocoder:
         return resolved
 
     def geoparse(self, text: str, exclude: Iterable[tuple[int, int]] = (),
-                 spans: Sequence[tuple[int, int]] | None = None, *, demonyms: bool = False) -> list[Place]:
+                 spans: Sequence[tuple[int, int]] | None = None, *, demonyms: bool = False,
+                 names: bool = False) -> list[Place]:
         """Every toponym in ``text``, resolved: one Place per distinct location, with all its mentions.
 
         ``exclude``: character spans (e.g. actor names already recognised) that are not toponyms.
         ``spans``: candidate toponym spans from outside (e.g. a NER model); then no search is done.
         ``demonyms``: also return the countries of demonyms ("Afghan"); off by default, since "Pakistani
         Air Force" names an actor, not a place.
+        ``names``: also places inside names of organisations ("Georgia Public Service Commission"); off by
+        default, since they do not say where something happened.
         """
-        mentions = self.recognizer.find(text, exclude, spans, demonyms=demonyms)
+        mentions = self.recognizer.find(text, exclude, spans, demonyms=demonyms, names=names)
         resolved = self.resolve_mentions(mentions)
         places: dict[tuple, Place] = {}
         near_all: dict[tuple, bool] = {}
