@@ -19,7 +19,7 @@ from hoopoe.geo.gazetteer import Gazetteer
 # abbreviations ("U.S.", "D.C."), Irish/Italian names ("O'Connor"), party-state labels ("D-N.Y." -> "D", "-",
 # "N.Y."), words joined by hyphens unless the next part is lower case ("Winston-Salem", "Nashville" "-based")
 _TOKEN = re.compile(
-    r"(?:[A-Z][a-z]?\.){2,}|[A-Z][\'\u2019][A-Z]\w+|(?<![\w-])[DRI](?=-[A-Z])|\w+(?:-(?![a-z])\w+)*|\S"
+    r"(?:[A-Z][a-z]?\.){2,}|(?:St|Ste|Mt|Ft)\.(?= [A-Z])|[A-Z][\'\u2019][A-Z]\w+|(?<![\w-])[DRI](?=-[A-Z])|\w+(?:-(?![a-z])\w+)*|\S"
 )
 _SENT_END = re.compile(r"[.!?]['\"\u201d\u2019)]?\s*$|^\s*$|\n\s*$")
 #: Longest toponym, in tokens, searched for ("Newcastle upon Tyne and Wear" is 5).
@@ -35,6 +35,9 @@ STRONG_POPULATION = 100_000
 #: strong names are toponyms. Chosen by hand.
 TITLE_CASE_SHARE = 0.7
 STREET = frozenset({"street"})
+#: Designators that, before another capitalised word, belong to an organisation's name rather than the place's
+#: ("Dublin City Council", "Ohio State University"); "Scott County Sheriff" keeps its designator.
+_SETTLEMENT_WORDS = frozenset({"city", "town", "village", "state"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +169,7 @@ class ToponymRecognizer:
                     continue
                 if any(text[toks[k][1]:toks[k + 1][0]] not in (" ", "") for k in range(i, j)):
                     continue  # a name does not run across commas or line breaks
-                if j > i and toks[j][2].casefold() in self.lex.designators and self._next_cap(text, toks, caps, j):
+                if j > i and toks[j][2].casefold() in _SETTLEMENT_WORDS and self._next_cap(text, toks, caps, j):
                     continue  # "Dublin City Council", "Ohio State University": the name is the place alone
                 hit = self._match(text, toks, i, j, excluded)
                 if hit:
@@ -249,7 +252,7 @@ class ToponymRecognizer:
         :data:`STRONG_POPULATION`, by its main name."""
         if m.demonym or m.kinds == STREET:
             return bool(m.demonym)
-        return any(not c.alternate and (c.entry.kind in ("country", "admin1", "continent", "region")
+        return any(not c.alternate and (c.entry.kind in ("country", "continent", "region")
                                         or c.entry.population >= STRONG_POPULATION)
                    for c in self.gaz.lookup(m.lookup) if not m.kinds or c.entry.kind in m.kinds)
 
@@ -267,10 +270,13 @@ class ToponymRecognizer:
         if single:
             if low in self.lex.not_places or low.rstrip(".") in self.lex.titles:
                 return None
-            if low in self.lex.common_words or low in self.stop_words:
+            if (low in self.lex.common_words or low in self.stop_words or low in self.lex.org_heads
+                    or low in self.lex.directions):
                 return None
-            raw = words[0].rstrip(".")
-            if raw.isupper() and len(raw) > 1 and not any(
+            if low in self.lex.first_names and not self._strong(m):
+                return None  # "Michael", "Scott": a given name
+            raw = words[0]
+            if raw.isalpha() and raw.isupper() and len(raw) <= 4 and not any(
                 c.entry.kind in ("country", "admin1", "continent", "region") for c in self.gaz.lookup(m.lookup)
             ):
                 return None  # an acronym ("KBR", "HHS") that is not a country's or state's
@@ -290,7 +296,8 @@ class ToponymRecognizer:
             return None  # "Andrew Jackson", "John W. Bell", "Chiquita Henry"
         if side == "after":
             return in_name if strong else None  # "Georgia Power" / a first name: "Paris Hilton"
-        if not strong and nxt.casefold() in self.lex.speech_verbs and text[toks[j][1]:toks[j + 1][0]] == " ":
+        if nxt.casefold() in self.lex.speech_verbs and text[toks[j][1]:toks[j + 1][0]] == " " and not any(
+                c.entry.kind in ("country", "admin1", "region") for c in self.gaz.lookup(m.lookup)):
             surnames.add(words[0])
             return None  # "Meredith said"
         if _sentence_start(text, toks[i][0]):
