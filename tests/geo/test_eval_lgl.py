@@ -1,5 +1,9 @@
-"""Pinned floors on LGL (measured 2025-11: gold spans acc161 0.810, exact 0.791; raw text acc161 0.544,
-recognition F1 0.642). Raise them when the scores rise; never lower them silently."""
+"""Pinned floors on LGL. Raise them when the scores rise; never lower them silently.
+
+Measured (second round): gold spans acc161 0.810, exact 0.791; raw text (LGL convention: demonyms and places
+inside organisation names count) acc161 0.747, recognition F1 0.777 (P 0.730, R 0.830). Rules were tuned
+looking only at errors of the first half of the articles (0-293); the second half scores acc161 0.751, F1 0.787.
+With hoopoe's own defaults (no places inside names) acc161 0.669, F1 0.753."""
 
 from __future__ import annotations
 
@@ -7,8 +11,11 @@ import pytest
 
 from hoopoe.eval.geo import evaluate, read_corpus
 
-FLOORS_GOLD = {"acc161": 0.80, "exact": 0.78}
-FLOORS_RAW = {"acc161": 0.54, "recognition_f": 0.63}
+FLOORS_GOLD = {"acc161": 0.80, "exact": 0.79}
+FLOORS_RAW = {"acc161": 0.74, "recognition_f": 0.77}
+#: the held-out second half of the articles, never looked at while writing the rules
+FLOORS_RAW_HELD_OUT = {"acc161": 0.75, "recognition_f": 0.78}
+FLOORS_RAW_NO_NAMES = {"acc161": 0.66, "recognition_f": 0.75}
 
 
 @pytest.mark.shared
@@ -23,6 +30,13 @@ def test_lgl_gold_spans_floor(geocoder, shared_dir):
 def test_lgl_raw_text_floor(geocoder, shared_dir):
     s = evaluate(geocoder, shared_dir / "data/geo/lgl/lgl.xml", gold_spans=False)
     for k, floor in FLOORS_RAW.items():
+        assert s[k] >= floor, (k, s)
+    s = evaluate(geocoder, shared_dir / "data/geo/lgl/lgl.xml", gold_spans=False, articles=slice(294, None))
+    assert s["n"] == 2252
+    for k, floor in FLOORS_RAW_HELD_OUT.items():
+        assert s[k] >= floor, (k, s)
+    s = evaluate(geocoder, shared_dir / "data/geo/lgl/lgl.xml", gold_spans=False, names=False)
+    for k, floor in FLOORS_RAW_NO_NAMES.items():
         assert s[k] >= floor, (k, s)
 
 

@@ -90,3 +90,62 @@ def test_one_place_per_location_with_all_mentions(geocoder):
 
 def test_default_is_loaded_once():
     assert Geocoder.default() is Geocoder.default()
+
+
+def spans_of(geo, text, **kw):
+    return {text[m.start:m.end]: m for m in geo.recognizer.find(text, **kw)}
+
+
+def test_postal_abbreviations_keep_their_period(geocoder):
+    got = places(geocoder, "Police in Kansas City, Kan., and Harrisburg, Pa., made arrests.")
+    assert got["Kan."].admin1 == "Kansas" and got["Pa."].admin1 == "Pennsylvania"
+    assert got["Harrisburg"].admin1 == "Pennsylvania"
+
+
+def test_streets_and_roads_are_recognised_but_not_geocoded(geocoder):
+    text = "The crash closed Wichita Drive near Main St. and Highway 19 in Gainesville, Georgia."
+    found = spans_of(geocoder, text)
+    assert {"Wichita Drive", "Main St.", "Highway 19"} <= set(found)
+    assert "Wichita" not in found
+    got = places(geocoder, text)
+    assert "Wichita Drive" not in got and got["Gainesville"].admin1 == "Georgia"
+
+
+def test_places_inside_names_only_on_request(geocoder):
+    text = "The Georgia Public Service Commission and Gainesville Police met at the University of Kabul."
+    assert not {"Georgia", "Gainesville", "Kabul"} & set(places(geocoder, text))
+    found = spans_of(geocoder, text, names=True)
+    assert {"Georgia", "Gainesville", "Kabul"} <= set(found) and all(m.in_name for m in found.values())
+    assert "Dublin" in spans_of(geocoder, "The Dublin City Council voted.", names=True)
+
+
+def test_person_names_do_not_hide_the_place_elsewhere(geocoder):
+    text = "Andrew Jackson was born there. Later Jackson said so. Storms hit Northeast Georgia near Atlanta."
+    got = places(geocoder, text)
+    assert "Jackson" not in got and got["Georgia"].country == "USA"
+    got = places(geocoder, "Southern Sudan voted. Talks in Sudan failed.")
+    assert got["Sudan"].country == "SDN" and len(got["Sudan"].mentions) == 2
+    text = "John W. Bell fled. Officers chased Bell. Meredith said she saw Michael Thomas in Dublin, Ohio."
+    got = places(geocoder, text)
+    assert not {"Bell", "Meredith", "Michael", "Thomas"} & set(got) and got["Dublin"].admin1 == "Ohio"
+    assert "Ohio" in got and "O'Connor" not in places(geocoder, "Police asked Brian O'Connor to leave.")
+
+
+def test_title_case_headline_keeps_only_strong_names(geocoder):
+    text = "Grand Jury Indicts Driver In Laurel Slaying. A Kabul court also met in Paris, Texas."
+    got = places(geocoder, text)
+    assert "Laurel" not in got
+    assert got["Paris"].admin1 == "Texas" and "Kabul" in got
+
+
+@pytest.mark.parametrize("text, not_places", [
+    ("KBR and HHS staff met Rep. Smith on Dec. 4 in Section 2.", {"KBR", "HHS", "Rep", "Dec", "Section"}),
+    ("The Superior Court sits at City Hall.", {"Superior", "Hall", "City"}),
+])
+def test_acronyms_titles_and_months_are_not_places(geocoder, text, not_places):
+    assert not set(spans_of(geocoder, text)) & not_places
+
+
+def test_all_caps_dateline_is_a_place(geocoder):
+    got = places(geocoder, "CHARLESTON, W.Va. - Lanes reopened after the accident.")
+    assert got["CHARLESTON"].admin1 == "West Virginia" and got["W.Va."].feature == "admin1"

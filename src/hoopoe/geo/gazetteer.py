@@ -15,6 +15,7 @@ import sqlite3
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 from hoopoe.errors import ResourceError
 
@@ -97,6 +98,24 @@ def _entry(row: tuple) -> GazEntry:
     return GazEntry(gid, name, lat, lon, fcl, fcode, pop or 0, country, a1, a2, kind, a1c, a2c, rowid)
 
 
+def _check(conn: sqlite3.Connection, path: Path) -> dict[str, str]:
+    """The file's meta table, after checking that it is a complete hoopoe gazetteer of this schema."""
+    try:
+        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        rows = conn.execute("SELECT COUNT(*) FROM entries").fetchone()[0]
+        conn.execute("SELECT key FROM names ORDER BY rowid DESC LIMIT 1").fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise ResourceError(f"gazetteer file {path} is not a hoopoe gazetteer or is damaged: {exc}") from exc
+    if meta.get("schema") != SCHEMA_VERSION:
+        raise ResourceError(
+            f"gazetteer {path} has schema {meta.get('schema')!r}, expected {SCHEMA_VERSION!r}: rebuild it "
+            "with `hoopoe gazetteer build`"
+        )
+    if "rows" in meta and str(rows) != meta["rows"]:
+        raise ResourceError(f"gazetteer {path} is incomplete: {rows} entries of {meta['rows']}")
+    return meta
+
+
 class Gazetteer:
     """Read access to a built gazetteer file.
 
@@ -108,34 +127,43 @@ class Gazetteer:
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self._conn = conn
         self.path = path
-        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-        if meta.get("schema") != SCHEMA_VERSION:
-            raise ResourceError(
-                f"gazetteer {path} has schema {meta.get('schema')!r}, expected {SCHEMA_VERSION!r}: rebuild it "
-                "with `hoopoe gazetteer build`"
-            )
+        meta = _check(conn, path)
         self.backend: str = meta.get("backend", "unknown")
         self._cache: dict[str, list[Candidate]] = {}
         self._codes: dict[tuple[str, str], GazEntry | None] = {}
 
     @classmethod
     def open(cls, path: str | Path | None = None) -> Gazetteer:
-        if path is None:
-            path = embedded_path()
-            if not path.is_file():
-                from hoopoe.geo.build import build_embedded_gazetteer
+        """Open a built gazetteer file, or with no ``path`` the embedded default, built into the cache on
+        first use. The build writes a private temporary file and renames it into place, so processes that
+        open the default at the same time each get a complete file; a default cache file that is corrupt
+        or partial is rebuilt with a logged warning. A file given by ``path`` is never rebuilt: a bad one
+        raises :class:`ResourceError`."""
+        if path is not None:
+            return cls._connect(Path(path))
+        path = embedded_path()
+        if path.is_file():
+            try:
+                return cls._connect(path)
+            except ResourceError as exc:
+                log.warning("the cached gazetteer is unusable, rebuilding it: %s", exc)
+        else:
+            log.info("building the embedded gazetteer at %s (first use)", path)
+        from hoopoe.geo.build import build_embedded_gazetteer
 
-                log.info("building the embedded gazetteer at %s (first use)", path)
-                build_embedded_gazetteer(path)
-        path = Path(path)
+        build_embedded_gazetteer(path)
+        return cls._connect(path)
+
+    @classmethod
+    def _connect(cls, path: Path) -> Gazetteer:
         if not path.is_file():
             raise ResourceError(f"gazetteer file not found: {path}", reason="missing-gazetteer")
+        conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True, check_same_thread=False)
         try:
-            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-            conn.execute("SELECT 1 FROM meta LIMIT 1")
-        except sqlite3.DatabaseError as exc:
-            raise ResourceError(f"gazetteer file {path} is not a hoopoe gazetteer: {exc}") from exc
-        return cls(conn, path)
+            return cls(conn, path)
+        except BaseException:
+            conn.close()
+            raise
 
     def close(self) -> None:
         self._conn.close()

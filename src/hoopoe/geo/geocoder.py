@@ -17,8 +17,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from hoopoe.geo.gazetteer import Candidate, GazEntry, Gazetteer, fold, haversine_km
-from hoopoe.geo.recognize import Lexicon, Mention, ToponymRecognizer
+from hoopoe.geo.gazetteer import GazEntry, Gazetteer, fold, haversine_km
+from hoopoe.geo.recognize import STREET, Lexicon, Mention, ToponymRecognizer
 from hoopoe.records import Place
 
 VERSION = "geocode.geonames.v1"
@@ -44,6 +44,8 @@ W_QUALIFIER = 8.0
 #: Candidate lies within NEAR_KM of another place of the article.
 W_NEAR = 1.0
 NEAR_KM = 161.0
+#: NEAR_KM in degrees of latitude (plus a margin): a cheap test that skips most distance computations.
+_NEAR_DEG = NEAR_KM / 111.0 + 0.05
 #: Population used for entries without one (regions), so that log10 stays finite.
 MIN_POPULATION = 10
 
@@ -110,7 +112,8 @@ class Geocoder:
             if ctx.qualifier is not None and _inside(e, ctx.qualifier):
                 s += W_QUALIFIER
             if ctx.points and e.kind in ("city", "admin2") and any(
-                haversine_km(e.lat, e.lon, la, lo) < NEAR_KM for la, lo in ctx.points
+                abs(e.lat - la) < _NEAR_DEG and haversine_km(e.lat, e.lon, la, lo) < NEAR_KM
+                for la, lo in ctx.points
             ):
                 s += W_NEAR
             out.append((s, e))
@@ -125,6 +128,8 @@ class Geocoder:
         return to_place(entry, name) if entry else None
 
     def _best(self, name: str, ctx: Context, kinds: frozenset[str] | None) -> GazEntry | None:
+        if kinds == STREET:
+            return None  # streets are recognised, but the gazetteer holds no streets
         ranked = self.rank(name, ctx, kinds)
         if ranked:
             return ranked[0][1]
@@ -134,46 +139,54 @@ class Geocoder:
     # ------------------------------------------------------------------------------------------------
     def resolve_mentions(self, mentions: list[Mention], *, rounds: int = 2) -> list[GazEntry | None]:
         """Resolve a document's mentions jointly: first each alone, then each in the context of the
-        others' current resolutions (their countries, admin1 regions, points and qualifiers)."""
-        resolved: list[GazEntry | None] = [
-            self.gaz.by_code("country", m.demonym) if m.demonym else self._best(m.lookup, Context(), m.kinds)
-            for m in mentions
-        ]
+        others' current resolutions (their countries, admin1 regions, points and qualifiers).
+
+        A mention's context leaves out every mention of the same name, so it depends only on the name:
+        each round tallies the whole document once and derives one context per distinct name (by
+        subtracting that name's own share), and ranks each (name, kinds, qualifier) once."""
+        keys = [fold(m.lookup) for m in mentions]
+        memo: dict[tuple, GazEntry | None] = {}
+        resolved: list[GazEntry | None] = []
+        for m, key in zip(mentions, keys):
+            if m.demonym:
+                resolved.append(self.gaz.by_code("country", m.demonym))
+                continue
+            mk = (key, m.kinds)
+            if mk not in memo:
+                memo[mk] = self._best(m.lookup, Context(), m.kinds)
+            resolved.append(memo[mk])
         for _ in range(rounds):
+            contexts = _contexts(keys, resolved)
+            memo = {}
             new = []
             for k, m in enumerate(mentions):
                 if m.demonym:
                     new.append(resolved[k])
                     continue
-                ctx = Context()
-                own = fold(m.lookup)
-                for k2, e in enumerate(resolved):
-                    if e is None or k2 == k or fold(mentions[k2].lookup) == own:
-                        continue
-                    if e.country:
-                        ctx.countries[e.country] += 1
-                    if e.kind == "admin1" and e.admin1_code:
-                        ctx.admin1[e.admin1_code] += 2
-                    elif e.admin1_code:
-                        ctx.admin1[e.admin1_code] += 1
-                    if e.kind in ("city", "admin2"):
-                        ctx.points.append((e.lat, e.lon))
-                if m.qualifier is not None:
-                    ctx.qualifier = resolved[m.qualifier]
-                new.append(self._best(m.lookup, ctx, m.kinds))
+                qual = resolved[m.qualifier] if m.qualifier is not None else None
+                mk = (keys[k], m.kinds, qual.rowid if qual is not None else None)
+                if mk not in memo:
+                    ctx = contexts[keys[k]]
+                    if qual is not None:
+                        ctx = Context(ctx.countries, ctx.admin1, ctx.points, qual)
+                    memo[mk] = self._best(m.lookup, ctx, m.kinds)
+                new.append(memo[mk])
             resolved = new
         return resolved
 
     def geoparse(self, text: str, exclude: Iterable[tuple[int, int]] = (),
-                 spans: Sequence[tuple[int, int]] | None = None, *, demonyms: bool = False) -> list[Place]:
+                 spans: Sequence[tuple[int, int]] | None = None, *, demonyms: bool = False,
+                 names: bool = False) -> list[Place]:
         """Every toponym in ``text``, resolved: one Place per distinct location, with all its mentions.
 
         ``exclude``: character spans (e.g. actor names already recognised) that are not toponyms.
         ``spans``: candidate toponym spans from outside (e.g. a NER model); then no search is done.
         ``demonyms``: also return the countries of demonyms ("Afghan"); off by default, since "Pakistani
         Air Force" names an actor, not a place.
+        ``names``: also places inside names of organisations ("Georgia Public Service Commission"); off by
+        default, since they do not say where something happened.
         """
-        mentions = self.recognizer.find(text, exclude, spans, demonyms=demonyms)
+        mentions = self.recognizer.find(text, exclude, spans, demonyms=demonyms, names=names)
         resolved = self.resolve_mentions(mentions)
         places: dict[tuple, Place] = {}
         near_all: dict[tuple, bool] = {}
@@ -190,6 +203,36 @@ class Geocoder:
             if near_all[key] and place.precision == 1:
                 place.precision = 2
         return sorted(places.values(), key=lambda p: p.mentions[0][0])
+
+
+def _contexts(keys: list[str], resolved: list[GazEntry | None]) -> dict[str, Context]:
+    """One context per distinct name: what all the document's resolved mentions of other names say."""
+    countries: Counter = Counter()
+    admin1: Counter = Counter()
+    own_countries: dict[str, Counter] = {}
+    own_admin1: dict[str, Counter] = {}
+    points: dict[tuple[float, float], set[str]] = {}
+    for key, e in zip(keys, resolved):
+        oc = own_countries.setdefault(key, Counter())
+        oa = own_admin1.setdefault(key, Counter())
+        if e is None:
+            continue
+        if e.country:
+            countries[e.country] += 1
+            oc[e.country] += 1
+        if e.admin1_code:
+            weight = 2 if e.kind == "admin1" else 1
+            admin1[e.admin1_code] += weight
+            oa[e.admin1_code] += weight
+        if e.kind in ("city", "admin2"):
+            points.setdefault((e.lat, e.lon), set()).add(key)
+    out = {}
+    for key in own_countries:
+        c = countries - own_countries[key]
+        a = admin1 - own_admin1[key]
+        pts = [p for p, names in points.items() if names != {key}]
+        out[key] = Context(c, a, pts)
+    return out
 
 
 def _inside(e: GazEntry, region: GazEntry) -> bool:

@@ -9,20 +9,35 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import yaml
 
 from hoopoe.geo.build import resource_text
 from hoopoe.geo.gazetteer import Gazetteer
 
-_TOKEN = re.compile(r"(?:[A-Z][a-z]?\.){2,}|\w+(?:-\w+)*|\S")
+# abbreviations ("U.S.", "D.C."), Irish/Italian names ("O'Connor"), party-state labels ("D-N.Y." -> "D", "-",
+# "N.Y."), words joined by hyphens unless the next part is lower case ("Winston-Salem", "Nashville" "-based")
+_TOKEN = re.compile(
+    r"(?:[A-Z][a-z]?\.){2,}|(?:St|Ste|Mt|Ft)\.(?= [A-Z])|[A-Z][\'\u2019][A-Z]\w+|(?<![\w-])[DRI](?=-[A-Z])|\w+(?:-(?![a-z])\w+)*|\S"
+)
 _SENT_END = re.compile(r"[.!?]['\"\u201d\u2019)]?\s*$|^\s*$|\n\s*$")
 #: Longest toponym, in tokens, searched for ("Newcastle upon Tyne and Wear" is 5).
 MAX_TOKENS = 6
 #: A single-word name known only as an alternate name of small towns is too weak to call a toponym in raw
 #: text (it is usually a common word or surname). Population bound chosen by hand.
 WEAK_ALT_POPULATION = 10_000
+#: A place "strong" enough to stand beside another capitalised word and stay a place ("Rodeo Gainesville",
+#: "Georgia Power"): a country, first-level region or continent, or a town of at least this population.
+#: Chosen by hand (a mid-sized city), not tuned on an evaluation set.
+STRONG_POPULATION = 100_000
+#: A line whose words of 4+ letters are at least this share capitalised is a title-case headline; in it only
+#: strong names are toponyms. Chosen by hand.
+TITLE_CASE_SHARE = 0.7
+STREET = frozenset({"street"})
+#: Designators that, before another capitalised word, belong to an organisation's name rather than the place's
+#: ("Dublin City Council", "Ohio State University"); "Scott County Sheriff" keeps its designator.
+_SETTLEMENT_WORDS = frozenset({"city", "town", "village", "state"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +54,7 @@ class Mention:
     demonym: str | None = None
     near: bool = False
     qualifier: int | None = None
+    in_name: bool = False  # the place begins or sits inside a name: "Georgia Power", "University of Kabul"
 
 
 class Lexicon:
@@ -54,6 +70,11 @@ class Lexicon:
         self.not_places = {w.casefold() for w in data["not_places"]}
         self.common_words = {w.casefold() for w in data["common_words"]}
         self.sentence_words = {w.casefold() for w in data["sentence_words"]}
+        self.street_types = {w.casefold() for w in data["street_types"]}
+        self.route_words = {w.casefold() for w in data["route_words"]}
+        self.first_names = {w.casefold() for w in data["first_names"]}
+        self.directions = {w.casefold() for w in data["directions"]}
+        self.speech_verbs = {w.casefold() for w in data["speech_verbs"]}
         self.connectors = {"of", "de", "del", "da", "do", "al", "el", "la", "le", "and", "upon", "on", "the",
                            "du", "des", "van", "von", "-"}
 
@@ -80,7 +101,13 @@ class ToponymRecognizer:
         exclude: Iterable[tuple[int, int]] = (),
         spans: Sequence[tuple[int, int]] | None = None,
         demonyms: bool = False,
+        names: bool = False,
     ) -> list[Mention]:
+        """Toponym mentions in ``text``, in order. ``demonyms``: also the countries of demonyms ("Afghan");
+        ``names``: also places that begin or sit inside the name of an organisation or facility ("Georgia
+        Public Service Commission", "University of Kabul"), which corpora such as LGL annotate as toponyms
+        but which do not say where an event happened. Street and road names are returned (``kinds`` =
+        :data:`STREET`) and resolve to nothing in the gazetteer."""
         excluded = sorted(exclude)
         if spans is not None:
             found = [self._from_span(text, s, e) for s, e in spans if not _overlaps(s, e, excluded)]
@@ -88,6 +115,8 @@ class ToponymRecognizer:
             found = self._search(text, excluded)
         if not demonyms:
             found = [m for m in found if m.demonym is None]
+        if not names:
+            found = [m for m in found if not m.in_name]
         return _link_qualifiers(text, found)
 
     def _from_span(self, text: str, start: int, end: int) -> Mention:
@@ -116,6 +145,7 @@ class ToponymRecognizer:
     def _search(self, text: str, excluded: list[tuple[int, int]]) -> list[Mention]:
         toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
         caps = [t[2][:1].isupper() for t in toks]
+        headline_end = _title_case_headline(text)
         out: list[Mention] = []
         surnames: set[str] = set()
         i = 0
@@ -124,6 +154,14 @@ class ToponymRecognizer:
             if not caps[i]:
                 i += 1
                 continue
+            street = self._street(text, toks, caps, i)
+            if street is not None:
+                start, end = toks[i][0], toks[street][1]
+                if not _overlaps(start, end, excluded):
+                    surface = text[start:end]
+                    out.append(Mention(start, end, surface, surface, STREET))
+                i = street + 1
+                continue
             hit = None
             for j in range(min(n - 1, i + MAX_TOKENS - 1), i - 1, -1):
                 if not caps[j] or any(not caps[k] and toks[k][2].casefold() not in self.lex.connectors
@@ -131,6 +169,8 @@ class ToponymRecognizer:
                     continue
                 if any(text[toks[k][1]:toks[k + 1][0]] not in (" ", "") for k in range(i, j)):
                     continue  # a name does not run across commas or line breaks
+                if j > i and toks[j][2].casefold() in _SETTLEMENT_WORDS and self._next_cap(text, toks, caps, j):
+                    continue  # "Dublin City Council", "Ohio State University": the name is the place alone
                 hit = self._match(text, toks, i, j, excluded)
                 if hit:
                     break
@@ -138,10 +178,40 @@ class ToponymRecognizer:
                 i += 1
                 continue
             mention, j = hit
-            if self._keep(text, toks, caps, i, j, mention, surnames):
-                out.append(mention)
+            kept = self._keep(text, toks, caps, i, j, mention, surnames)
+            if kept is not None and (kept.start >= headline_end or kept.in_name or self._strong(kept)):
+                out.append(kept)
             i = j + 1
         return [m for m in out if not (" " not in m.text and m.text in surnames)]
+
+    @staticmethod
+    def _next_cap(text, toks, caps, j) -> bool:
+        return j + 1 < len(toks) and caps[j + 1] and text[toks[j][1]:toks[j + 1][0]] == " "
+
+    def _street(self, text, toks, caps, i) -> int | None:
+        """The last token of a street or road name starting at token ``i`` ("Wichita Drive", "Main St.",
+        "Highway 19", "County Road 15"), or None."""
+        n = len(toks)
+        word = toks[i][2].casefold()
+        k = i + 1 if word == "county" and i + 1 < n and toks[i + 1][2].casefold() in self.lex.route_words else i
+        if toks[k][2].casefold() in self.lex.route_words and k + 1 < n and toks[k + 1][2].isdigit() \
+                and text[toks[k][1]:toks[k + 1][0]] == " ":
+            return k + 1
+        if word in self.stop_words or word in self.lex.street_types or word.rstrip(".") in self.lex.titles:
+            return None
+        for k in range(i + 1, min(n, i + 4)):
+            if text[toks[k - 1][1]:toks[k][0]] != " " or not caps[k]:
+                return None
+            low = toks[k][2].casefold()
+            if low in self.lex.street_types:
+                if k + 1 < n and toks[k + 1][2] == "." and toks[k + 1][0] == toks[k][1]:
+                    if k + 2 < n and caps[k + 2] and text[toks[k + 1][1]:toks[k + 2][0]] == " ":
+                        return None  # "East St. Louis": "St." begins a name
+                    return k + 1
+                if len(low) <= 3:  # "St", "Rd", "Ave" are abbreviations and take their period
+                    return None
+                return k
+        return None
 
     def _match(self, text, toks, i, j, excluded) -> tuple[Mention, int] | None:
         start, end = toks[i][0], toks[j][1]
@@ -150,6 +220,13 @@ class ToponymRecognizer:
         surface = text[start:end]
         if surface.endswith(".") and len(surface) > 7:
             return None
+        # "Kan.", "Okla.", "Pa.": a postal abbreviation written with its period
+        if (j + 1 < len(toks) and toks[j + 1][2] == "." and toks[j + 1][0] == end and len(surface) <= 6
+                and not surface.endswith(".")):
+            plain = {c.entry.rowid for c in self.gaz.lookup(surface)}
+            if any(c.entry.rowid not in plain for c in self.gaz.lookup(surface + ".")):
+                surface += "."
+                return Mention(start, end + 1, surface, surface, None, None, self._near(text, start)), j + 1
         kinds, lookup = self._designator(surface)
         cands = self.gaz.lookup(lookup)
         if kinds:
@@ -170,50 +247,87 @@ class ToponymRecognizer:
                 return Mention(start, end, surface, surface, None, country), j
         return None
 
-    def _keep(self, text, toks, caps, i, j, m: Mention, surnames: set[str]) -> bool:
+    def _strong(self, m: Mention) -> bool:
+        """A country, first-level region, continent or well-known region, or a town of
+        :data:`STRONG_POPULATION`, by its main name."""
+        if m.demonym or m.kinds == STREET:
+            return bool(m.demonym)
+        return any(not c.alternate and (c.entry.kind in ("country", "continent", "region")
+                                        or c.entry.population >= STRONG_POPULATION)
+                   for c in self.gaz.lookup(m.lookup) if not m.kinds or c.entry.kind in m.kinds)
+
+    def _keep(self, text, toks, caps, i, j, m: Mention, surnames: set[str]) -> Mention | None:
+        """``m`` as a toponym, ``m`` marked ``in_name`` (inside an organisation's name), or None."""
         words = [toks[k][2] for k in range(i, j + 1)]
         single = i == j
         nxt = toks[j + 1][2] if j + 1 < len(toks) else ""
-        nxt_cap = j + 1 < len(toks) and caps[j + 1] and text[toks[j][1]:toks[j + 1][0]] == " "
+        nxt_cap = self._next_cap(text, toks, caps, j)
         prev = [toks[k][2] for k in range(max(0, i - 3), i) if toks[k][2] != "."]
         prev_adjacent = i > 0 and text[toks[i - 1][1]:toks[i][0]] in (" ",) and caps[i - 1]
         if m.demonym:
-            return not nxt_cap and not prev_adjacent
-        if nxt_cap and nxt.casefold() in self.lex.org_heads and words[-1].casefold() not in self.lex.designators:
-            return False  # "Bakhtar News Agency", "Kabul University", "Dublin Road"
-        if len(prev) >= 2 and prev[-1] == "of" and prev[-2].casefold() in self.lex.org_prefixes:
-            return False  # "University of Kabul"
-        if prev and prev[-1].casefold().rstrip(".") in self.lex.titles:
-            return False  # "President Obama", "Mr. Paris"
-        if single and words[0].casefold() in self.lex.not_places:
-            return False
+            return m if not nxt_cap and not prev_adjacent else None
+        low = words[0].casefold()
         if single:
-            low = words[0].casefold()
-            if low in self.lex.common_words or low in self.stop_words or low in self.lex.org_heads:
-                return False
-            if self._in_longer_name(text, toks, caps, i, j):
-                surnames.add(words[0])
-                return False  # "Barack Obama", "Chiquita Henry", "Air Force": part of another name
-            if _sentence_start(text, toks[i][0]):
-                if low in self.lex.sentence_words:
-                    return False
-                if re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text):
-                    return False  # the word also appears in lower case: a common word here
-        return True
+            if low in self.lex.not_places or low.rstrip(".") in self.lex.titles:
+                return None
+            if (low in self.lex.common_words or low in self.stop_words or low in self.lex.org_heads
+                    or low in self.lex.directions):
+                return None
+            if low in self.lex.first_names and not self._strong(m):
+                return None  # "Michael", "Scott": a given name
+            raw = words[0]
+            if raw.isalpha() and raw.isupper() and len(raw) <= 4 and not any(
+                c.entry.kind in ("country", "admin1", "continent", "region") for c in self.gaz.lookup(m.lookup)
+            ):
+                return None  # an acronym ("KBR", "HHS") that is not a country's or state's
+        if prev and prev[-1].casefold().rstrip(".") in self.lex.titles:
+            return None  # "President Obama", "Mr. Paris"
+        in_name = replace(m, in_name=True)
+        if nxt_cap and nxt.casefold() in self.lex.org_heads and words[-1].casefold() not in self.lex.designators:
+            return in_name  # "Bakhtar News Agency", "Kabul University", "Gainesville Police"
+        if len(prev) >= 2 and prev[-1] == "of" and prev[-2].casefold() in self.lex.org_prefixes:
+            return in_name  # "University of Kabul"
+        if not single:
+            return m
+        side = self._beside_name(text, toks, caps, i, j)
+        strong = self._strong(m)
+        if side == "person" or (side == "before" and not strong):
+            surnames.add(words[0])
+            return None  # "Andrew Jackson", "John W. Bell", "Chiquita Henry"
+        if side == "after":
+            return in_name if strong else None  # "Georgia Power" / a first name: "Paris Hilton"
+        if nxt.casefold() in self.lex.speech_verbs and text[toks[j][1]:toks[j + 1][0]] == " " and not any(
+                c.entry.kind in ("country", "admin1", "region") for c in self.gaz.lookup(m.lookup)):
+            surnames.add(words[0])
+            return None  # "Meredith said"
+        if _sentence_start(text, toks[i][0]):
+            if low in self.lex.sentence_words:
+                return None
+            if re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text):
+                return None  # the word also appears in lower case: a common word here
+        return m
 
+    def _name_word(self, text, toks, caps, k) -> bool:
+        """Whether token ``k`` may be part of a person's or organisation's name."""
+        low = toks[k][2].casefold()
+        return (caps[k] and low not in self.stop_words and low not in self.lex.connectors
+                and low.rstrip(".") not in self.lex.titles and low not in self.lex.designators
+                and low not in self.lex.directions and low not in self.lex.common_words)
 
-    def _in_longer_name(self, text, toks, caps, i, j) -> bool:
-        """Whether capitalised words that are not places or titles stand right beside the match."""
-        def other_name_word(k: int) -> bool:
-            word = toks[k][2]
-            low = word.casefold()
-            return (caps[k] and low not in self.stop_words and low not in self.lex.connectors
-                    and low.rstrip(".") not in self.lex.titles
-                    if k < i else caps[k] and low.rstrip(".") not in self.lex.titles
-                    and low not in self.lex.designators)
-        before = i > 0 and text[toks[i - 1][1]:toks[i][0]] == " " and other_name_word(i - 1)
-        after = j + 1 < len(toks) and text[toks[j][1]:toks[j + 1][0]] == " " and other_name_word(j + 1)
-        return before or after
+    def _beside_name(self, text, toks, caps, i, j) -> str | None:
+        """'person' when a first name or an initial stands right before the match, 'before' / 'after' when
+        another capitalised name word does, else None."""
+        if i >= 2 and toks[i - 1][2] == "." and len(toks[i - 2][2]) == 1 and caps[i - 2] \
+                and text[toks[i - 1][1]:toks[i][0]] == " ":
+            return "person"  # "John W. Bell"
+        if i > 0 and text[toks[i - 1][1]:toks[i][0]] == " " and self._name_word(text, toks, caps, i - 1):
+            if toks[i - 1][2].casefold() in self.lex.first_names:
+                return "person"
+            if not _sentence_start(text, toks[i - 1][0]):
+                return "before"
+        if self._next_cap(text, toks, caps, j) and self._name_word(text, toks, caps, j + 1):
+            return "after"
+        return None
 
 
 def _sentence_start(text: str, pos: int) -> bool:
@@ -240,5 +354,19 @@ def _link_qualifiers(text: str, mentions: list[Mention]) -> list[Mention]:
             gap = text[m.end:mentions[k + 1].start]
             if len(gap) < 60 and _QUALIFIER_GAP.match(gap):
                 q = k + 1
-        out.append(Mention(m.start, m.end, m.text, m.lookup, m.kinds, m.demonym, m.near, q) if q else m)
+        out.append(Mention(m.start, m.end, m.text, m.lookup, m.kinds, m.demonym, m.near, q, m.in_name) if q else m)
     return out
+
+
+_HEADLINE_END = re.compile(r"\n|[.!?](?=\s)")
+
+
+def _title_case_headline(text: str) -> int:
+    """The end offset of the text's first line or sentence when it is a title-case headline ("Fire Hits
+    Mobile Home Park In Paris"), else 0."""
+    m = _HEADLINE_END.search(text, 0, 300)
+    end = m.start() if m else min(len(text), 300)
+    words = [w for w in re.findall(r"[A-Za-z]+", text[:end]) if len(w) >= 4]
+    if len(words) < 3:
+        return 0
+    return end if sum(w[0].isupper() for w in words) / len(words) >= TITLE_CASE_SHARE else 0
