@@ -16,7 +16,9 @@ def run_demo(db: Path, console: Console | None = None) -> dict:
     from hoopoe.report import event_table
     from hoopoe.store import open_store
 
-    console = console or Console(width=None if Console().is_terminal else 140)
+    from hoopoe.report import make_console
+
+    console = console or make_console()
     for suffix in ("", "-wal", "-shm"):
         Path(str(db) + suffix).unlink(missing_ok=True)
     t0 = time.perf_counter()

@@ -83,12 +83,11 @@ class Pipeline:
         doc = self.nlp(text)
 
         dateline = find_dateline(text)
-        matches = [m for m in self.kb.find(text) if not (dateline and m.start < dateline[1])]
+        all_matches = self.kb.find(text)
+        matches = [m for m in all_matches if not (dateline and m.start < dateline[1])]
         actors = [ActorMention(m.start, m.end, m.text, self.kb.entity(m), m.via, m.actor.kind, org=self._org(m.actor))
                   for m in matches]
-        place_like = {"state", "country"}
-        exclude = [(m.start, m.end) for m in matches if not (m.actor.kind in place_like and m.via in ("name", "alias", "capital"))]
-        places = self.geocoder.geoparse(text, exclude=exclude)
+        places = self.geocoder.geoparse(text, exclude=actor_exclusions(all_matches))
         dates = [DateSpan(d.start, d.end, d.info) for d in find_dates(text, published)]
         casualties = []
         for sent in doc.sents:
@@ -116,6 +115,15 @@ class Pipeline:
 
     __call__ = process
 
+    @staticmethod
+    def places_in(text: str) -> list[Place]:
+        """Toponyms of a text as the pipeline resolves them (actor names such as "Islamic State Khorasan
+        Province" or "Pakistani Air Force" are not places), without coding events."""
+        from hoopoe.geo import Geocoder
+
+        kb = ActorKB.load()
+        return Geocoder.default().geoparse(text, exclude=actor_exclusions(kb.find(text)))
+
     def pipe(self, articles: Iterable[Article]) -> Iterator[Document]:
         for a in articles:
             yield self.process(a)
@@ -126,6 +134,16 @@ class Pipeline:
             return None
         org = self.kb.get(actor.member_of)
         return self.kb.entity(org) if org is not None else None
+
+
+_PLACE_LIKE_KINDS = frozenset({"state", "country"})
+
+
+def actor_exclusions(matches) -> list[tuple[int, int]]:
+    """Spans of actor mentions that must not be read as toponyms: every actor except a country named as such
+    or a capital (those are places too: "inside Afghanistan", "in Kabul")."""
+    return [(m.start, m.end) for m in matches
+            if not (m.actor.kind in _PLACE_LIKE_KINDS and m.via in ("name", "alias", "capital"))]
 
 
 _DATELINE = re.compile(

@@ -10,6 +10,16 @@ from rich.table import Table
 from hoopoe.records import ArticleMeta, Document, Event
 
 
+#: width of tables written to a file or pipe (a terminal uses its own width)
+PIPE_WIDTH = 160
+
+
+def make_console(stderr: bool = False) -> Console:
+    """A console that keeps tables readable when output goes to a file or a pipe."""
+    probe = Console(stderr=stderr)
+    return probe if probe.is_terminal else Console(stderr=stderr, width=PIPE_WIDTH)
+
+
 def _names(entities) -> str:
     return ", ".join(e.identifier_text or e.entity_text for e in entities) or "-"
 
@@ -51,7 +61,7 @@ def event_table(rows: Sequence[tuple[ArticleMeta | None, Event]], title: str | N
 
 
 def print_documents(docs: Iterable[Document], console: Console | None = None) -> None:
-    console = console or Console()
+    console = console or make_console()
     for d in docs:
         a = d.article
         console.print(event_table([(a, e) for e in d.events], title=f"{a.title or a.id} ({a.published or 'undated'})"))
@@ -64,4 +74,4 @@ def print_documents(docs: Iterable[Document], console: Console | None = None) ->
 
 
 def print_event_rows(rows: Sequence[tuple[ArticleMeta, Event]], console: Console | None = None) -> None:
-    (console or Console()).print(event_table(rows, title=f"{len(rows)} events"))
+    (console or make_console()).print(event_table(rows, title=f"{len(rows)} events"))

@@ -24,13 +24,14 @@ def _fail(exc: Exception) -> None:
 def register(app: typer.Typer, eval_app: typer.Typer, gazetteer_app: typer.Typer) -> None:
     @app.command("places")
     def places(article: Path, format: Format = typer.Option(Format.table, "--format")) -> None:
-        """Every toponym in ARTICLE (a text file) with its offsets and resolution."""
-        from hoopoe.geo import Geocoder
+        """Every toponym in ARTICLE (text, HTML, feed or JSONL: the first article) with offsets and resolution."""
+        from hoopoe.ingest import read_article
+        from hoopoe.pipeline import Pipeline
         from hoopoe.records import to_dict
 
         try:
-            text = article.read_text(encoding="utf-8")
-            found = Geocoder.default().geoparse(text)
+            text = read_article(article).text
+            found = Pipeline.places_in(text)
         except (OSError, UnicodeDecodeError, HoopoeError) as exc:
             _fail(exc)
         if format is Format.json:
@@ -43,7 +44,9 @@ def register(app: typer.Typer, eval_app: typer.Typer, gazetteer_app: typer.Typer
         for p in found:
             table.add_row(p.text, p.name or "", p.feature or "", p.admin1 or "", p.country or "", str(p.geonameid),
                           f"{p.lat:.4f}", f"{p.lon:.4f}", str(p.precision), " ".join(f"{s}-{e}" for s, e in p.mentions))
-        Console().print(table)
+        from hoopoe.report import make_console
+
+        make_console().print(table)
 
     @eval_app.command("geo")
     def eval_geo(corpus: Path = typer.Option(..., "--corpus"), gold_spans: bool = typer.Option(False, "--gold-spans"),
