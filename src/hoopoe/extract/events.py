@@ -23,7 +23,8 @@ from typing import Sequence
 from spacy.tokens import Doc, Span
 
 from hoopoe.extract.cues import Cues, load_cues
-from hoopoe.extract.lexicon import Lexicon, PloverTable, Trigger, TriggerMatch, load_plover, select
+from hoopoe.extract.lexicon import (Lexicon, PloverTable, Trigger, TriggerMatch, irregular_past_forms, load_plover,
+                                    select)
 from hoopoe.records import Count, DateInfo, Entity, Event, Evidence, Place
 
 log = logging.getLogger(__name__)
@@ -34,6 +35,9 @@ VERSION = "events.hoopoe.v1"
 ANAPHORA_WINDOW = 4
 #: how many sentences apart two mentions of the same happening may be merged without an anaphor
 MERGE_WINDOW = 2
+#: at most this many words after a speech verb for "..., X said on Saturday." to be a trailing attribution
+#: (set from wire copy: the date or place phrase after the verb is 1-4 words)
+TRAILING_ATTRIBUTION = 4
 #: event types that describe something said rather than done (verbal events take a speaker)
 VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"})
 #: PLOVER 2.0 rule: cooperative actions reported in the future tense are intentions, coded AGREE
@@ -301,7 +305,8 @@ class EventCoder:
         if form.endswith("ing"):
             if prev in self.cues.determiners or prev in ("of", "for"):
                 return False
-        elif not (form.endswith("ed") or form.endswith("en")) and prev.isalpha() and prev.islower():
+        elif not (form.endswith("ed") or form.endswith("en") or form in irregular_past_forms()) and \
+                prev.isalpha() and prev.islower():
             # base or 3rd-person form after a lower-case word: "vest bomb" is a noun, "they attack" a verb
             if prev not in self.cues.verb_preceders and prev2 in self.cues.determiners and not prev.endswith("s"):
                 return False
@@ -392,6 +397,10 @@ class EventCoder:
                     group.append(x)
                 elif x[1] > group[-1][2]:
                     break
+            # "A, B and C" is a list; "with the U.S., the Taliban said" is not: a member joined by a comma
+            # alone counts only when an "and"/"or" joins a later member
+            while len(group) > 1 and not any(w in ("and", "or", "well") for w in words[group[-2][2]:group[-1][1]]):
+                group.pop()
             return group
 
         actor: list[ActorMention] = []
@@ -416,6 +425,10 @@ class EventCoder:
                         objs.append(x)
                     elif prep == "from" and trig.from_role == "recipient" and reachable(pj, 6):
                         objs.append(x)
+            if trig.content:
+                # "urged the Taliban to release ...": the addressee comes before the content clause;
+                # "pledged to prevent terrorist groups ...": what follows "to"/"that" is the content
+                objs = [x for x in objs if not any(w in ("to", "that") for w in words[m.end:x[1]])]
             if objs:
                 recipient = [a for a, _, _ in with_conjuncts(objs, 0)]
             if not recipient and cand.event not in VERBAL_TYPES and not trig.content:
@@ -618,8 +631,15 @@ class EventCoder:
                     start = a.tok_end - base
             if speaker is not None and _is_media(speaker):
                 reported.append(speaker.entity.identifier_text or speaker.text)
+            tail = [w for w in words[i + 1:] if w.isalnum()]
+            trailing = speaker is not None and w not in ("saying", "adding", "claiming", "insisting", "stating",
+                                                         "noting") and "that" not in words[i + 1:] and \
+                len(tail) <= TRAILING_ATTRIBUTION and "," in words[max(0, speaker.tok_start - base - 2):speaker.tok_start - base]
             if i > 0 and words[i - 1] not in ("“", '"') and any(q in words[:i] for q in ("”", '"')):
                 content_start, content_end = 0, i  # “...,” X said
+            elif trailing:
+                # "There will be no cooperation with the U.S., the Taliban said.": reported speech, no quotes
+                content_start, content_end = 0, max(0, speaker.tok_start - base - 1)
             else:
                 content_start, content_end = start, len(words)
             frames.append(SpeechFrame(speaker, base + i, base + content_start, base + content_end, reported))

@@ -68,6 +68,16 @@ def _irregular() -> dict[str, list[str]]:
     return yaml.safe_load(IRREGULAR_FILE.read_text(encoding="utf-8"))["verbs"]
 
 
+@lru_cache(maxsize=1)
+def irregular_past_forms() -> frozenset[str]:
+    """Past and past-participle forms of irregular verbs that differ from the lemma ("blew", "shot", "met"):
+    such a form after a noun is a verb ("a suicide bomber blew himself up"), never a noun compound."""
+    out = set()
+    for lemma, (_third, past, participle, _ger) in _irregular().items():
+        out.update(f for f in (past, participle) if f != lemma)
+    return frozenset(out)
+
+
 def _double_final(word: str) -> bool:
     if len(word) < 3 or word[-1] in "wxy" or word[-1] in _VOWELS:
         return False
