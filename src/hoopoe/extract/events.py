@@ -233,8 +233,7 @@ class EventCoder:
             trig = m.trigger
             if m.start < content_until:
                 continue
-            if self._is_claim_phrase(words, m):
-                continue
+            claimed = self._is_claim_phrase(words, m)
             in_setting = setting is not None and m.start < setting[1]
             if trig.pos == "verb" and words[m.head].endswith("ing") and m.head > 0 and words[m.head - 1] in cues.gerund_preps:
                 continue  # "cooperate ... in targeting X": the complement of another word
@@ -261,6 +260,12 @@ class EventCoder:
             prev = out[-1] if out else None
             self._arguments(cand, words, m, actors, frames, setting, prev)
             cand.anaphoric = self._anaphoric(words, m, cand)
+            if claimed and trig.pos == "noun" and _has_anaphoric_det(words, m.start, cues):
+                # "claimed responsibility for the attack": the attack told before (or, with nothing before to
+                # refer to, an attack this sentence reports with its own place and target)
+                cand.anaphoric = True
+            elif claimed and trig.pos != "noun":
+                continue
             self._date(view, cand, words, m, setting)
             self._place(view, cand, words, m, setting)
             self._sources(cand, words, toks, actors)
@@ -405,7 +410,9 @@ class EventCoder:
 
         actor: list[ActorMention] = []
         recipient: list[ActorMention] = []
-        agent = [x for x in right if prep_before(x[1])[0] in cues.agent_preps and reachable(x[1], 8)]
+        # "by X" is the agent, except after a claim verb ("the attack was claimed by X": X is the claimant)
+        agent = [x for x in right if prep_before(x[1])[0] in cues.agent_preps and reachable(x[1], 8)
+                 and not (prep_before(x[1])[1] > 0 and words[prep_before(x[1])[1] - 1] in cues.claim_verbs)]
         if trig.pos == "verb" and not passive:
             if coordinated:
                 actor = list(prev.actor)
@@ -425,6 +432,8 @@ class EventCoder:
                         objs.append(x)
                     elif prep == "from" and trig.from_role == "recipient" and reachable(pj, 6):
                         objs.append(x)
+                    elif prep == "to" and trig.to_role == "recipient" and reachable(pj, 6):
+                        objs.append(x)  # "delivered aid to Afghanistan"
             if trig.content:
                 # "urged the Taliban to release ...": the addressee comes before the content clause;
                 # "pledged to prevent terrorist groups ...": what follows "to"/"that" is the content
@@ -466,7 +475,8 @@ class EventCoder:
                 actor = [of[0][0]]
             elif of and trig.of == "recipient" and not recipient:
                 recipient = [of[0][0]]
-            targets = [x for x in right if prep_before(x[1])[0] in (cues.recipient_preps | cues.pair_preps) - {"between"}
+            to = {"to"} if trig.to_role == "recipient" else set()
+            targets = [x for x in right if prep_before(x[1])[0] in (cues.recipient_preps | cues.pair_preps | to) - {"between"}
                        and reachable(x[1], 5)]
             if targets and not recipient:
                 recipient = [a for a, _, _ in with_conjuncts(targets, 0)]
@@ -710,12 +720,15 @@ class EventCoder:
             words = _words(sent)
             base = sent.start
             for i, w in enumerate(words):
-                if w not in cues.claim_nouns or not any(x in cues.claim_verbs for x in words[max(0, i - 3):i]):
+                claim_noun = w in cues.claim_nouns and any(x in cues.claim_verbs for x in words[max(0, i - 3):i])
+                claimed_by = w in cues.claim_verbs and i + 1 < len(words) and words[i + 1] == "by" and i > 0 \
+                    and words[i - 1] in cues.be  # "the attack was claimed by X"
+                if not (claim_noun or claimed_by):
                     continue
                 actors = [a for a in view.actors if sent.start_char <= a.start < sent.end_char
                           and not a.generic and not _is_media(a)]
                 left = [a for a in actors if a.tok_end - base <= i]
-                by = [a for a in actors if a.tok_start - base > i and words[a.tok_start - base - 1] == "by"]
+                by = [a for a in actors if a.tok_start - base > i and _prep_before(words, a.tok_start - base, cues) == "by"]
                 claimant = by[0] if by else (left[-1] if left and left[-1].tok_end - base >= i - 8 else
                                              (left[0] if left else None))
                 if claimant is None:
@@ -737,10 +750,15 @@ class EventCoder:
             while k < len(words) and words[k] in self.cues.determiners:
                 k += 1
             anaphoric = _has_anaphoric_det(words, k, self.cues)
-            here = [c for c in cands if c.sent_index == si and c.event == "ASSAULT" and c.tok_start - base >= k
-                    and not c.anaphoric]
+            here = [c for c in cands if c.sent_index == si and c.event == "ASSAULT" and c.tok_start - base >= k]
             if here and not anaphoric:
                 return here[0]
+            if anaphoric:
+                ref = _referent([c for c in cands if c.sent_index < si], si, "ASSAULT")
+                if ref is not None:
+                    return ref
+                if here:
+                    return here[0]
         local = [c for c in cands if c.sent_index == si and c.event == "ASSAULT" and not c.anaphoric
                  and c.tok_start - base < i]
         if local:

@@ -24,7 +24,7 @@ PLOVER_FILE = RESOURCES / "plover" / "plover.yaml"
 
 ENTRY_KEYS = frozenset(
     {"verb", "noun", "phrase", "mode", "context", "negated", "negated_only", "args", "of", "content", "weak", "forms",
-     "object", "from"}
+     "object", "from", "to"}
 )
 ARGS = ("transitive", "intransitive", "symmetric", "pair")
 MAX_GAP = 3  # `*` in a phrase: up to three tokens ("carried out a deadly attack")
@@ -138,6 +138,7 @@ class Trigger:
     verbal_head: bool = True  # phrase starting with a verb behaves like a verb for voice and subjects
     needs_object: bool = False
     from_role: str | None = None
+    to_role: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,6 +283,8 @@ def _compile(source: str, event: str, entry: dict, plover: PloverTable) -> list[
         raise ResourceError(f"{where}: of must be actor or recipient")
     if entry.get("from") not in (None, "recipient"):
         raise ResourceError(f"{where}: from must be recipient")
+    if entry.get("to") not in (None, "recipient"):
+        raise ResourceError(f"{where}: to must be recipient")
     if entry.get("object") not in (None, "required"):
         raise ResourceError(f"{where}: object must be required")
     text = str(entry[kind]).strip().lower()
@@ -318,5 +321,6 @@ def _compile(source: str, event: str, entry: dict, plover: PloverTable) -> list[
         negated=entry.get("negated"), negated_only=entry.get("negated_only"), args=args, of=entry.get("of"),
         content=bool(entry.get("content")), weak=bool(entry.get("weak")), verbal_head=verbal,
         needs_object=entry.get("object") == "required", from_role=entry.get("from"),
+        to_role=entry.get("to"),
     )
     return [_Pattern(tuple(words), trig, head)]
