@@ -38,6 +38,9 @@ MERGE_WINDOW = 2
 #: at most this many words after a speech verb for "..., X said on Saturday." to be a trailing attribution
 #: (set from wire copy: the date or place phrase after the verb is 1-4 words)
 TRAILING_ATTRIBUTION = 4
+#: verbal events whose recipient is the target of the action in their content clause
+#: ("threatened to attack South Korea", "refused to meet Biden"); for the others the content is not the addressee
+CONTENT_TARGET_TYPES = frozenset({"THREATEN", "REJECT"})
 #: event types that describe something said rather than done (verbal events take a speaker)
 VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"})
 #: PLOVER 2.0 rule: cooperative actions reported in the future tense are intentions, coded AGREE
@@ -278,6 +281,9 @@ class EventCoder:
                 continue
             if trig.needs_object and not cand.recipient:
                 continue
+            if cand.event == "ASSAULT" and cand.passive and trig.pos == "verb" and not (
+                    cand.actor or cand.place or cand.date):
+                cand.anaphoric = True  # "Seven policemen were killed ...": the casualties of the attack told before
             if cand.event in VERBAL_TYPES and cand.actor and all(_is_media(a) for a in cand.actor):
                 continue  # a journalist asking a question is a source, not an actor
             out.append(cand)
@@ -434,7 +440,7 @@ class EventCoder:
                         objs.append(x)
                     elif prep == "to" and trig.to_role == "recipient" and reachable(pj, 6):
                         objs.append(x)  # "delivered aid to Afghanistan"
-            if trig.content:
+            if trig.content and cand.event not in CONTENT_TARGET_TYPES:
                 # "urged the Taliban to release ...": the addressee comes before the content clause;
                 # "pledged to prevent terrorist groups ...": what follows "to"/"that" is the content
                 objs = [x for x in objs if not any(w in ("to", "that") for w in words[m.end:x[1]])]
@@ -575,6 +581,9 @@ class EventCoder:
                     continue
                 prep = _prep_before(words, rel, self.cues)
                 locative = prep in self.cues.locative
+                if not locative and any(s < a.end and a.start < e for a in view.actors
+                                                     if a.kind in _PLACE_KINDS and a.via != "capital"):
+                    continue  # "Iran condemned ...": a state named as a participant is not where it happened
                 if cand.event in VERBAL_TYPES and not locative and not _modifies_event_noun(words, rel, tok.end - sent.start, self.lexicon):
                     continue
                 if prep in ("from", "to", "toward", "towards", "of") and cand.event != "RETREAT":
@@ -613,8 +622,9 @@ class EventCoder:
     def _speech_frames(self, sent: Span, words: list[str], actors: list[ActorMention]) -> list[SpeechFrame]:
         base = sent.start
         frames = []
+        inside = {k for a in actors if a.via != "pronoun" for k in range(a.tok_start - base, a.tok_end - base)}
         for i, w in enumerate(words):
-            if w not in self.cues.speech_verbs:
+            if w not in self.cues.speech_verbs or i in inside:  # "United States" is not a speech verb
                 continue
             if w.startswith("claim") and i + 1 < len(words) and words[i + 1] in self.cues.claim_nouns:
                 continue
