@@ -231,6 +231,26 @@ def test_casualties_in_the_next_sentence_join_the_attack(pipe):
     check(only(doc), dict(event="ASSAULT", place="Ghazni", date="2021-10-10", killed=7, wounded=3))
 
 
+def test_follow_up_casualties_join_the_latest_attack(pipe):
+    doc = code(pipe, "Russian warplanes carried out airstrikes on rebel positions in Idlib on Sunday, killing seven "
+                     "fighters. Rebel fighters shelled army positions near Saraqib in response. Two soldiers were "
+                     "killed and five wounded.")
+    assert [e.event for e in doc.events] == ["ASSAULT", "ASSAULT"]
+    air, shelling = doc.events
+    assert air.killed.min == 7 and air.wounded is None
+    assert shelling.killed.min == 2 and shelling.wounded.min == 5
+    assert fold(shelling.event_loc.name) == "Saraqib"
+
+
+def test_claim_statement_venue_is_not_a_target(pipe):
+    doc = code(pipe, "A suicide bomber blew himself up at a market in Jalalabad on Monday, killing 19 people. "
+                     "Islamic State Khorasan Province claimed responsibility for the bombing in a statement on its "
+                     "Amaq news agency.")
+    ev = only(doc)
+    check(ev, dict(event="ASSAULT", actor=["Islamic State Khorasan Province"], recipient=["Civilians"],
+                   claimed_by=["Islamic State Khorasan Province"], killed=19, place="Jalalabad"))
+
+
 def test_two_bombings_in_different_cities_stay_two(pipe):
     doc = code(pipe, "A car bomb exploded in Kabul on Monday, killing five people. "
                      "A separate bombing in Kandahar killed three soldiers.")

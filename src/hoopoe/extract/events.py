@@ -132,6 +132,7 @@ class Candidate:
     merged: list["Candidate"] = field(default_factory=list)
     passive: bool = False
     coordinated: bool = False
+    follow_up: bool = False  # "Two soldiers were killed ...": refers to the latest attack, not the weightiest
 
     @property
     def char_start(self) -> int:
@@ -283,7 +284,8 @@ class EventCoder:
                 continue
             if cand.event == "ASSAULT" and cand.passive and trig.pos == "verb" and not (
                     cand.actor or cand.place or cand.date):
-                cand.anaphoric = True  # "Seven policemen were killed ...": the casualties of the attack told before
+                # "Seven policemen were killed ...": the casualties of the attack told just before
+                cand.anaphoric = cand.follow_up = True
             if cand.event in VERBAL_TYPES and cand.actor and all(_is_media(a) for a in cand.actor):
                 continue  # a journalist asking a question is a source, not an actor
             out.append(cand)
@@ -482,8 +484,11 @@ class EventCoder:
             elif of and trig.of == "recipient" and not recipient:
                 recipient = [of[0][0]]
             to = {"to"} if trig.to_role == "recipient" else set()
+            # "the attack on a hotel", not "the bombing in a statement on its news agency": no other
+            # prepositional phrase between the noun and its target
             targets = [x for x in right if prep_before(x[1])[0] in (cues.recipient_preps | cues.pair_preps | to) - {"between"}
-                       and reachable(x[1], 5)]
+                       and reachable(x[1], 5) and not any(w in cues.locative | {"for", "of", "from"}
+                                                          for w in words[m.end:prep_before(x[1])[1]])]
             if targets and not recipient:
                 recipient = [a for a, _, _ in with_conjuncts(targets, 0)]
             # light verb: "X conducted airstrikes", "X carried out an attack", "X signed an agreement"
@@ -779,7 +784,12 @@ class EventCoder:
         out: list[Candidate] = []
         for c in sorted(cands, key=lambda c: (c.sent_index, c.tok_start)):
             target = None
-            if c.anaphoric or c.trigger is _CASUALTY_TRIGGER and not c.actor:
+            if c.follow_up:
+                ref = next((p for p in reversed(out) if p.event == c.event and not p.anaphoric
+                            and c.sent_index - p.sent_index <= 1 and p.modality in ("asserted", "historical")), None)
+                if ref is not None and _mergeable(ref, c, anaphor=True):
+                    target = ref
+            elif c.anaphoric or c.trigger is _CASUALTY_TRIGGER and not c.actor:
                 ref = _referent(out, c.sent_index, c.event)
                 if ref is not None and _mergeable(ref, c, anaphor=True):
                     target = ref
