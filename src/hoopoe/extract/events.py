@@ -23,7 +23,8 @@ from typing import Sequence
 from spacy.tokens import Doc, Span
 
 from hoopoe.extract.cues import Cues, load_cues
-from hoopoe.extract.lexicon import Lexicon, PloverTable, Trigger, TriggerMatch, load_plover, select
+from hoopoe.extract.lexicon import (Lexicon, PloverTable, Trigger, TriggerMatch, irregular_past_forms, load_plover,
+                                    select)
 from hoopoe.records import Count, DateInfo, Entity, Event, Evidence, Place
 
 log = logging.getLogger(__name__)
@@ -34,6 +35,12 @@ VERSION = "events.hoopoe.v1"
 ANAPHORA_WINDOW = 4
 #: how many sentences apart two mentions of the same happening may be merged without an anaphor
 MERGE_WINDOW = 2
+#: at most this many words after a speech verb for "..., X said on Saturday." to be a trailing attribution
+#: (set from wire copy: the date or place phrase after the verb is 1-4 words)
+TRAILING_ATTRIBUTION = 4
+#: verbal events whose recipient is the target of the action in their content clause
+#: ("threatened to attack South Korea", "refused to meet Biden"); for the others the content is not the addressee
+CONTENT_TARGET_TYPES = frozenset({"THREATEN", "REJECT"})
 #: event types that describe something said rather than done (verbal events take a speaker)
 VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"})
 #: PLOVER 2.0 rule: cooperative actions reported in the future tense are intentions, coded AGREE
@@ -126,6 +133,7 @@ class Candidate:
     merged: list["Candidate"] = field(default_factory=list)
     passive: bool = False
     coordinated: bool = False
+    follow_up: bool = False  # "Two soldiers were killed ...": refers to the latest attack, not the weightiest
 
     @property
     def char_start(self) -> int:
@@ -235,8 +243,7 @@ class EventCoder:
             trig = m.trigger
             if m.start < content_until:
                 continue
-            if self._is_claim_phrase(words, m):
-                continue
+            claimed = self._is_claim_phrase(words, m)
             in_setting = setting is not None and m.start < setting[1]
             if trig.pos == "verb" and words[m.head].endswith("ing") and m.head > 0 and words[m.head - 1] in cues.gerund_preps:
                 continue  # "cooperate ... in targeting X": the complement of another word
@@ -263,6 +270,12 @@ class EventCoder:
             prev = out[-1] if out else None
             self._arguments(cand, words, m, actors, frames, setting, prev)
             cand.anaphoric = self._anaphoric(words, m, cand)
+            if claimed and trig.pos == "noun" and _has_anaphoric_det(words, m.start, cues):
+                # "claimed responsibility for the attack": the attack told before (or, with nothing before to
+                # refer to, an attack this sentence reports with its own place and target)
+                cand.anaphoric = True
+            elif claimed and trig.pos != "noun":
+                continue
             self._date(view, cand, words, m, setting)
             self._place(view, cand, words, m, setting)
             self._sources(cand, words, toks, actors)
@@ -275,6 +288,10 @@ class EventCoder:
                 continue
             if trig.needs_object and not cand.recipient:
                 continue
+            if cand.event == "ASSAULT" and cand.passive and trig.pos == "verb" and not (
+                    cand.actor or cand.place or cand.date):
+                # "Seven policemen were killed ...": the casualties of the attack told just before
+                cand.anaphoric = cand.follow_up = True
             if cand.event in VERBAL_TYPES and cand.actor and all(_is_media(a) for a in cand.actor):
                 continue  # a journalist asking a question is a source, not an actor
             out.append(cand)
@@ -404,18 +421,25 @@ class EventCoder:
                     group.append(x)
                 elif x[1] > group[-1][2]:
                     break
+            # "A, B and C" is a list; "with the U.S., the Taliban said" is not: a member joined by a comma
+            # alone counts only when an "and"/"or" joins a later member
+            while len(group) > 1 and not any(w in ("and", "or", "well") for w in words[group[-2][2]:group[-1][1]]):
+                group.pop()
             return group
 
         actor: list[ActorMention] = []
         recipient: list[ActorMention] = []
-        agent = [x for x in right if prep_before(x[1])[0] in cues.agent_preps and reachable(x[1], 8)]
+        # "by X" is the agent, except after a claim verb ("the attack was claimed by X": X is the claimant)
+        agent = [x for x in right if prep_before(x[1])[0] in cues.agent_preps and reachable(x[1], 8)
+                 and not (prep_before(x[1])[1] > 0 and words[prep_before(x[1])[1] - 1] in cues.claim_verbs)]
         if trig.pos == "verb" and not passive:
             if coordinated:
                 actor = list(prev.actor)
             else:
                 actor = [a for a, _, _ in _nearest_left_group(left, words)]
-            if trig.content:
-                # "urged the Taliban to ...", "demanded that Washington ...": the addressee
+            if trig.content and cand.event not in CONTENT_TARGET_TYPES:
+                # "urged the Taliban to ...", "demanded that Washington ...": the addressee, never what follows
+                # in the content clause ("pledged to prevent terrorist groups")
                 objs = [x for x in right if x[1] - m.end <= 2 and prep_before(x[1])[0] not in cues.locative
                         and not any(w in _PREPOSITIONS - {"that"} for w in words[m.end:x[1]])]
             elif trig.args == "intransitive":
@@ -430,8 +454,10 @@ class EventCoder:
                         objs.append(x)
                     elif prep == "from" and trig.from_role == "recipient" and reachable(pj, 6):
                         objs.append(x)
-                    elif prep == "to" and cand.event == "AID" and reachable(pj, 8):
-                        objs.append(x)  # "send aid to Afghanistan"
+                    elif prep == "to" and trig.to_role == "recipient" and reachable(pj, 6):
+                        objs.append(x)  # "delivered aid to Afghanistan"
+                    elif trig.content and m.end < len(words) and words[m.end] == "to" and reachable(x[1], 5):
+                        objs.append(x)  # "threatened to attack South Korea": the target of the threat
             if objs:
                 recipient = [a for a, _, _ in with_conjuncts(objs, 0)]
             if not recipient and cand.event not in VERBAL_TYPES and not trig.content:
@@ -469,10 +495,12 @@ class EventCoder:
                 actor = [of[0][0]]
             elif of and trig.of == "recipient" and not recipient:
                 recipient = [of[0][0]]
-            target_preps = (cues.recipient_preps | cues.pair_preps) - {"between"}
-            if cand.event == "AID":
-                target_preps = target_preps | {"to", "for"}
-            targets = [x for x in right if prep_before(x[1])[0] in target_preps and reachable(x[1], 5)]
+            to = {"to"} if trig.to_role == "recipient" else set()
+            # "the attack on a hotel", not "the bombing in a statement on its news agency": no other
+            # prepositional phrase between the noun and its target
+            targets = [x for x in right if prep_before(x[1])[0] in (cues.recipient_preps | cues.pair_preps | to) - {"between"}
+                       and reachable(x[1], 5) and not any(w in cues.locative | {"for", "of", "from"}
+                                                          for w in words[m.end:prep_before(x[1])[1]])]
             if targets and not recipient:
                 recipient = [a for a, _, _ in with_conjuncts(targets, 0)]
             # light verb: "X conducted airstrikes", "X carried out an attack", "X signed an agreement"
@@ -574,6 +602,9 @@ class EventCoder:
                     continue
                 prep = _prep_before(words, rel, self.cues)
                 locative = prep in self.cues.locative
+                if not locative and any(s < a.end and a.start < e for a in view.actors
+                                                     if a.kind in _PLACE_KINDS and a.via != "capital"):
+                    continue  # "Iran condemned ...": a state named as a participant is not where it happened
                 if cand.event in VERBAL_TYPES and not locative and not _modifies_event_noun(words, rel, tok.end - sent.start, self.lexicon):
                     continue
                 if prep in ("from", "to", "toward", "towards", "of") and cand.event != "RETREAT":
@@ -612,8 +643,9 @@ class EventCoder:
     def _speech_frames(self, sent: Span, words: list[str], actors: list[ActorMention]) -> list[SpeechFrame]:
         base = sent.start
         frames = []
+        inside = {k for a in actors if a.via != "pronoun" for k in range(a.tok_start - base, a.tok_end - base)}
         for i, w in enumerate(words):
-            if w not in self.cues.speech_verbs:
+            if w not in self.cues.speech_verbs or i in inside:  # "United States" is not a speech verb
                 continue
             if w.startswith("claim") and i + 1 < len(words) and words[i + 1] in self.cues.claim_nouns:
                 continue
@@ -640,8 +672,15 @@ class EventCoder:
                     start = a.tok_end - base
             if speaker is not None and _is_media(speaker):
                 reported.append(speaker.entity.identifier_text or speaker.text)
+            tail = [w for w in words[i + 1:] if w.isalnum()]
+            trailing = speaker is not None and w not in ("saying", "adding", "claiming", "insisting", "stating",
+                                                         "noting") and "that" not in words[i + 1:] and \
+                len(tail) <= TRAILING_ATTRIBUTION and "," in words[max(0, speaker.tok_start - base - 2):speaker.tok_start - base]
             if i > 0 and words[i - 1] not in ("“", '"') and any(q in words[:i] for q in ("”", '"')):
                 content_start, content_end = 0, i  # “...,” X said
+            elif trailing:
+                # "There will be no cooperation with the U.S., the Taliban said.": reported speech, no quotes
+                content_start, content_end = 0, max(0, speaker.tok_start - base - 1)
             else:
                 content_start, content_end = start, len(words)
             frames.append(SpeechFrame(speaker, base + i, base + content_start, base + content_end, reported))
@@ -712,12 +751,15 @@ class EventCoder:
             words = _words(sent)
             base = sent.start
             for i, w in enumerate(words):
-                if w not in cues.claim_nouns or not any(x in cues.claim_verbs for x in words[max(0, i - 3):i]):
+                claim_noun = w in cues.claim_nouns and any(x in cues.claim_verbs for x in words[max(0, i - 3):i])
+                claimed_by = w in cues.claim_verbs and i + 1 < len(words) and words[i + 1] == "by" and i > 0 \
+                    and words[i - 1] in cues.be  # "the attack was claimed by X"
+                if not (claim_noun or claimed_by):
                     continue
                 actors = [a for a in view.actors if sent.start_char <= a.start < sent.end_char
                           and not a.generic and not _is_media(a)]
                 left = [a for a in actors if a.tok_end - base <= i]
-                by = [a for a in actors if a.tok_start - base > i and words[a.tok_start - base - 1] == "by"]
+                by = [a for a in actors if a.tok_start - base > i and _prep_before(words, a.tok_start - base, cues) == "by"]
                 claimant = by[0] if by else (left[-1] if left and left[-1].tok_end - base >= i - 8 else
                                              (left[0] if left else None))
                 if claimant is None:
@@ -739,10 +781,15 @@ class EventCoder:
             while k < len(words) and words[k] in self.cues.determiners:
                 k += 1
             anaphoric = _has_anaphoric_det(words, k, self.cues)
-            here = [c for c in cands if c.sent_index == si and c.event == "ASSAULT" and c.tok_start - base >= k
-                    and not c.anaphoric]
+            here = [c for c in cands if c.sent_index == si and c.event == "ASSAULT" and c.tok_start - base >= k]
             if here and not anaphoric:
                 return here[0]
+            if anaphoric:
+                ref = _referent([c for c in cands if c.sent_index < si], si, "ASSAULT")
+                if ref is not None:
+                    return ref
+                if here:
+                    return here[0]
         local = [c for c in cands if c.sent_index == si and c.event == "ASSAULT" and not c.anaphoric
                  and c.tok_start - base < i]
         if local:
@@ -753,7 +800,12 @@ class EventCoder:
         out: list[Candidate] = []
         for c in sorted(cands, key=lambda c: (c.sent_index, c.tok_start)):
             target = None
-            if c.anaphoric or c.trigger is _CASUALTY_TRIGGER and not c.actor:
+            if c.follow_up:
+                ref = next((p for p in reversed(out) if p.event == c.event and not p.anaphoric
+                            and c.sent_index - p.sent_index <= 1 and p.modality in ("asserted", "historical")), None)
+                if ref is not None and _mergeable(ref, c, anaphor=True):
+                    target = ref
+            elif c.anaphoric or c.trigger is _CASUALTY_TRIGGER and not c.actor:
                 ref = _referent(out, c.sent_index, c.event)
                 if ref is not None and _mergeable(ref, c, anaphor=True):
                     target = ref

@@ -25,7 +25,7 @@ PLOVER_FILE = RESOURCES / "plover" / "plover.yaml"
 
 ENTRY_KEYS = frozenset(
     {"verb", "noun", "phrase", "mode", "context", "negated", "negated_only", "args", "of", "content", "weak", "forms",
-     "object", "from"}
+     "object", "from", "to"}
 )
 ARGS = ("transitive", "intransitive", "symmetric", "pair")
 MAX_GAP = 3  # `*` in a phrase: up to three tokens ("carried out a deadly attack")
@@ -67,6 +67,16 @@ def load_plover() -> PloverTable:
 @lru_cache(maxsize=1)
 def _irregular() -> dict[str, list[str]]:
     return yaml.safe_load(IRREGULAR_FILE.read_text(encoding="utf-8"))["verbs"]
+
+
+@lru_cache(maxsize=1)
+def irregular_past_forms() -> frozenset[str]:
+    """Past and past-participle forms of irregular verbs that differ from the lemma ("blew", "shot", "met"):
+    such a form after a noun is a verb ("a suicide bomber blew himself up"), never a noun compound."""
+    out = set()
+    for lemma, (_third, past, participle, _ger) in _irregular().items():
+        out.update(f for f in (past, participle) if f != lemma)
+    return frozenset(out)
 
 
 def _double_final(word: str) -> bool:
@@ -130,6 +140,7 @@ class Trigger:
     verbal_head: bool = True  # phrase starting with a verb behaves like a verb for voice and subjects
     needs_object: bool = False
     from_role: str | None = None
+    to_role: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,6 +285,8 @@ def _compile(source: str, event: str, entry: dict, plover: PloverTable) -> list[
         raise ResourceError(f"{where}: of must be actor or recipient")
     if entry.get("from") not in (None, "recipient"):
         raise ResourceError(f"{where}: from must be recipient")
+    if entry.get("to") not in (None, "recipient"):
+        raise ResourceError(f"{where}: to must be recipient")
     if entry.get("object") not in (None, "required"):
         raise ResourceError(f"{where}: object must be required")
     text = str(entry[kind]).strip().lower()
@@ -310,5 +323,6 @@ def _compile(source: str, event: str, entry: dict, plover: PloverTable) -> list[
         negated=entry.get("negated"), negated_only=entry.get("negated_only"), args=args, of=entry.get("of"),
         content=bool(entry.get("content")), weak=bool(entry.get("weak")), verbal_head=verbal,
         needs_object=entry.get("object") == "required", from_role=entry.get("from"),
+        to_role=entry.get("to"),
     )
     return [_Pattern(tuple(words), trig, head)]

@@ -44,7 +44,8 @@ class QuoteFinder:
             speaker = self._attribution(text, m.start(), m.end(), actors, people)
             if speaker is None:
                 continue
-            quotes.append(Quote(speaker=to_entity(speaker), text=body.strip(), start=start, end=end, direct=True))
+            quotes.append(Quote(speaker=to_entity(speaker), text=body.strip().rstrip(","), start=start, end=end,
+                                direct=True))  # “...,” X said: the comma belongs to the attribution
             covered.append((m.start(), m.end()))
         for sent in doc.sents:
             if any(s < sent.end_char and e > sent.start_char for s, e in covered):

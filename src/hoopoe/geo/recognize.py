@@ -358,6 +358,7 @@ def _link_qualifiers(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+_FUNCTION_WORDS = frozenset({"in", "on", "of", "the", "and", "at", "to", "for", "with", "between", "from", "by"})
 _HEADLINE_END = re.compile(r"\n|[.!?](?=\s)")
 
 
@@ -366,7 +367,12 @@ def _title_case_headline(text: str) -> int:
     Mobile Home Park In Paris"), else 0."""
     m = _HEADLINE_END.search(text, 0, 300)
     end = m.start() if m else min(len(text), 300)
-    words = [w for w in re.findall(r"[A-Za-z]+", text[:end]) if len(w) >= 4]
+    tokens = re.findall(r"[A-Za-z]+", text[:end])
+    words = [w for w in tokens if len(w) >= 4]
     if len(words) < 3:
+        return 0
+    # a sentence full of names still writes its function words in lower case ("Clashes continued in Panjshir on
+    # Sunday"); a title-case headline does not ("Fire Hits Mobile Home Park In Paris")
+    if any(w in _FUNCTION_WORDS for w in tokens):
         return 0
     return end if sum(w[0].isupper() for w in words) / len(words) >= TITLE_CASE_SHARE else 0
