@@ -107,3 +107,14 @@ def test_process_takes_an_article(pipe):
     doc = pipe.process(Article(text=TEXT, id="my-id", published=date(2021, 10, 11)))
     assert doc.article.id == "my-id"
     assert all(e.evidence.text in TEXT for e in doc.events)
+
+
+def test_hoopoe_extract_stays_callable_after_submodules_are_imported():
+    """Regression: a subpackage named like the API function used to shadow hoopoe.extract after first use."""
+    import hoopoe
+    import hoopoe.extractors.events  # noqa: F401  (importing submodules must not rebind hoopoe.extract)
+
+    first = hoopoe.extract("Gunmen attacked a checkpoint in Ghazni on Friday.", published="2023-05-08")
+    second = hoopoe.extract("Gunmen attacked a checkpoint in Ghazni on Friday.", published="2023-05-08")
+    assert callable(hoopoe.extract)
+    assert [e.id for e in first.events] == [e.id for e in second.events] and first.events

@@ -33,7 +33,7 @@ def fail(message: str, code: int = 1) -> None:
 def _published(value: Optional[str]) -> Optional[date]:
     if value is None:
         return None
-    from hoopoe.extract.dates import parse_published
+    from hoopoe.extractors.dates import parse_published
 
     return parse_published(value)
 
@@ -56,10 +56,14 @@ def extract(
     items = list(read_articles([article], published=_published(published)))
     articles = [a for a in items if not isinstance(a, Skip)]
     skips = [s for s in items if isinstance(s, Skip)]
+    if not articles:
+        if len(skips) == 1:
+            fail(skips[0].message if skips[0].origin in skips[0].message else f"{skips[0].origin}: {skips[0].message}")
+        for s in skips:
+            typer.echo(f"hoopoe: skipped {s.origin}: {s.message} ({s.reason})", err=True)
+        fail(f"{article}: no article could be read")
     for s in skips:
         typer.echo(f"hoopoe: skipped {s.origin}: {s.message} ({s.reason})", err=True)
-    if not articles:
-        fail(f"{article}: no article could be read" if not skips else skips[0].message)
     pipe = default_pipeline()
     docs = []
     for a in articles:
@@ -200,6 +204,8 @@ _register_optional()
 
 def main() -> None:
     logging.basicConfig(level=logging.WARNING, format="hoopoe: %(levelname)s: %(message)s")
+    for noisy in ("trafilatura", "htmldate", "courlan", "justext"):  # their warnings repeat our own skip reasons
+        logging.getLogger(noisy).setLevel(logging.ERROR)
     try:
         app()
     except HoopoeError as exc:

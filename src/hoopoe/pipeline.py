@@ -17,12 +17,12 @@ from typing import Iterable, Iterator
 
 from hoopoe import __version__
 from hoopoe.errors import BadDate, EmptyInput, TooLarge
-from hoopoe.extract.commitments import CommitmentFinder
-from hoopoe.extract.counts import find_casualties
-from hoopoe.extract.crosswalk import Crosswalk
-from hoopoe.extract.dates import find_dates, normalize_date, parse_published
-from hoopoe.extract.events import (ActorMention, ArticleView, CasualtySpan, DateSpan, EventCoder, to_event)
-from hoopoe.extract.quotes import QuoteFinder
+from hoopoe.extractors.commitments import CommitmentFinder
+from hoopoe.extractors.counts import find_casualties
+from hoopoe.extractors.crosswalk import Crosswalk
+from hoopoe.extractors.dates import find_dates, normalize_date, parse_published
+from hoopoe.extractors.events import (ActorMention, ArticleView, CasualtySpan, DateSpan, EventCoder, to_event)
+from hoopoe.extractors.quotes import QuoteFinder
 from hoopoe.records import Article, ArticleMeta, Document, Entity, Place
 from hoopoe.resolve.actors import ActorKB
 
@@ -47,7 +47,7 @@ class Pipeline:
     """All stages, their resources loaded once. Thread-compatible: ``process`` keeps no state."""
 
     def __init__(self, settings: Settings | None = None) -> None:
-        from hoopoe.extract.lexicon import Lexicon
+        from hoopoe.extractors.lexicon import Lexicon
         from hoopoe.geo import Gazetteer, Geocoder
         from hoopoe.nlp.pipeline import load_nlp, model_version
 

@@ -224,7 +224,7 @@ def evaluate_files(gold_paths: Iterable[Path], article: Path | None = None, pipe
     reports = []
     for gp in gold_paths:
         gold = GoldArticle.load(gp)
-        from hoopoe.extract.dates import parse_published
+        from hoopoe.extractors.dates import parse_published
 
         art = read_article(gold.article_path(article))
         art.published = parse_published(gold.data["article"]["published"]) if gold.data["article"].get("published") else art.published

@@ -181,7 +181,7 @@ def test_hypothetical_suppressed(pipe, text):
 
 
 def test_keep_hypothetical_setting_codes_them():
-    from hoopoe.extract.events import EventCoder
+    from hoopoe.extractors.events import EventCoder
 
     coder = EventCoder(keep_hypothetical=True)
     pipe = default_pipeline()

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from hoopoe.errors import BadDate
-from hoopoe.extract.dates import DateMention, find_dates, normalize_date, parse_published
+from hoopoe.extractors.dates import DateMention, find_dates, normalize_date, parse_published
 from hoopoe.records import DateInfo
 
 MON = date(2021, 10, 11)  # a Monday

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hoopoe.extract.numbers import parse_number
+from hoopoe.extractors.numbers import parse_number
 
 
 @pytest.mark.parametrize("text,value", [

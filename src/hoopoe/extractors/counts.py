@@ -35,7 +35,7 @@ from typing import Any
 import yaml
 
 from hoopoe.errors import ResourceError
-from hoopoe.extract.numbers import NUMBER_PATTERN, parse_number
+from hoopoe.extractors.numbers import NUMBER_PATTERN, parse_number
 from hoopoe.records import Count
 
 log = logging.getLogger(__name__)

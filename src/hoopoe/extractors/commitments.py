@@ -21,7 +21,7 @@ import hashlib
 import re
 from typing import Sequence
 
-from hoopoe.extract.events import ArticleView, Candidate, _place_record, to_entity
+from hoopoe.extractors.events import ArticleView, Candidate, _place_record, to_entity
 from hoopoe.records import Commitment, DateInfo, Event, Evidence, Place
 
 COMMISSIVE = frozenset({"verb: pledge", "verb: promise", "verb: vow", "verb: commit", "verb: agree", "noun: pledge"})

@@ -7,8 +7,8 @@ import pytest
 import yaml
 
 from hoopoe.errors import ResourceError
-from hoopoe.extract.cues import CUES_FILE, load_cues
-from hoopoe.extract.lexicon import (ARGS, ENTRY_KEYS, IRREGULAR_FILE, TRIGGERS_FILE, Lexicon, inflect,
+from hoopoe.extractors.cues import CUES_FILE, load_cues
+from hoopoe.extractors.lexicon import (ARGS, ENTRY_KEYS, IRREGULAR_FILE, TRIGGERS_FILE, Lexicon, inflect,
                                     irregular_past_forms, load_plover, pluralize)
 from hoopoe.records import EVENT_TYPES
 
@@ -99,7 +99,7 @@ def test_pluralize(noun, forms):
 
 
 def test_user_lexicon_adds_a_verb_without_code(tmp_path, monkeypatch):
-    from hoopoe.extract.events import EventCoder
+    from hoopoe.extractors.events import EventCoder
     from hoopoe.pipeline import default_pipeline, extract
 
     user = tmp_path / "mine.yaml"

@@ -13,8 +13,8 @@ from typing import Sequence
 
 from spacy.tokens import Doc
 
-from hoopoe.extract.cues import Cues, load_cues
-from hoopoe.extract.events import ActorMention, to_entity
+from hoopoe.extractors.cues import Cues, load_cues
+from hoopoe.extractors.events import ActorMention, to_entity
 from hoopoe.records import Quote
 
 _QUOTE = re.compile(r"“([^”]{3,}?)”|\"([^\"\n]{3,}?)\"")

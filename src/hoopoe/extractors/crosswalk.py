@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from hoopoe.extract.lexicon import PloverTable, load_plover
+from hoopoe.extractors.lexicon import PloverTable, load_plover
 from hoopoe.records import Event
 
 CROSSWALK_FILE = Path(__file__).resolve().parents[1] / "resources" / "crosswalk" / "crosswalk.yaml"

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from hoopoe.errors import ResourceError
-from hoopoe.extract.counts import (
+from hoopoe.extractors.counts import (
     KINDS, CasualtyExtractor, CasualtyMention, CountLexicon, combine, find_casualties, parse_number,
 )
 from hoopoe.records import Count

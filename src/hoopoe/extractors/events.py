@@ -22,8 +22,8 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Span
 
-from hoopoe.extract.cues import Cues, load_cues
-from hoopoe.extract.lexicon import (Lexicon, PloverTable, Trigger, TriggerMatch, irregular_past_forms, load_plover,
+from hoopoe.extractors.cues import Cues, load_cues
+from hoopoe.extractors.lexicon import (Lexicon, PloverTable, Trigger, TriggerMatch, irregular_past_forms, load_plover,
                                     select)
 from hoopoe.records import Count, DateInfo, Entity, Event, Evidence, Place
 
