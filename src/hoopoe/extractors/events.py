@@ -23,7 +23,7 @@ from typing import Sequence
 from spacy.tokens import Doc, Span
 
 from hoopoe.extractors.cues import Cues, load_cues
-from hoopoe.extractors.lexicon import (Lexicon, PloverTable, Trigger, TriggerMatch, irregular_past_forms, load_plover,
+from hoopoe.extractors.lexicon import (Lexicon, PloverTable, Trigger, TriggerMatch, load_plover,
                                     select)
 from hoopoe.records import Count, DateInfo, Entity, Event, Evidence, Place
 
@@ -329,7 +329,7 @@ class EventCoder:
         if form.endswith("ing"):
             if prev in self.cues.determiners or prev in ("of", "for"):
                 return False
-        elif _base_form(trig, form) and prev.isalpha() and prev.islower():
+        elif form in trig.base_forms and prev.isalpha() and prev.islower():
             # base or 3rd-person form after a lower-case word: "vest bomb" is a noun, "they attack" a verb
             if prev not in self.cues.verb_preceders and prev2 in self.cues.determiners and not prev.endswith("s"):
                 return False
@@ -925,13 +925,6 @@ def _clause_end(words: list[str], i: int, setting: tuple[int, int] | None = None
         if words[j] == "and" and j + 1 < len(words) and words[j + 1] in _SPEECH_FORMS:
             return j  # "condemned the attack and said ...": what follows is another clause
     return len(words)
-
-
-def _base_form(trig: Trigger, form: str) -> bool:
-    """Is the word the verb's base or 3rd-person form (the forms that are also nouns: "bomb", "attacks")?"""
-    key = trig.key.split(": ", 1)[1]
-    lemma = key.split()[0].removeprefix("verb:")
-    return form in (lemma, lemma + "s", lemma + "es") or (lemma.endswith("y") and form == lemma[:-1] + "ies")
 
 
 def _purpose_end(words: list[str], i: int, clause_end: int) -> int:

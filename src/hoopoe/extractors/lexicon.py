@@ -138,6 +138,7 @@ class Trigger:
     content: bool = False
     weak: bool = False
     verbal_head: bool = True  # phrase starting with a verb behaves like a verb for voice and subjects
+    base_forms: frozenset[str] = frozenset()  # the verb's base and 3rd-person forms, which double as nouns
     needs_object: bool = False
     from_role: str | None = None
     to_role: str | None = None
@@ -293,9 +294,11 @@ def _compile(source: str, event: str, entry: dict, plover: PloverTable) -> list[
     words: list[frozenset[str] | None] = []
     head = 0
     verbal = kind == "verb"
+    base_forms: frozenset[str] = frozenset()
     if kind == "verb":
         forms = entry.get("forms") or inflect(text)
         words = [frozenset(f.lower() for f in forms)]
+        base_forms = frozenset(f.lower() for f in forms[:2])  # lemma and 3rd person, by the forms' order
     elif kind == "noun":
         parts = text.split()
         forms = entry.get("forms") or pluralize(text)
@@ -308,9 +311,11 @@ def _compile(source: str, event: str, entry: dict, plover: PloverTable) -> list[
             if part == "*":
                 words.append(None)
             elif part.startswith("verb:"):
-                words.append(frozenset(inflect(part[5:])))
+                forms = inflect(part[5:])
+                words.append(frozenset(forms))
                 if n == 0:
                     verbal = True
+                    base_forms = frozenset(forms[:2])
             elif part.startswith("noun:"):
                 words.append(frozenset(pluralize(part[5:])))
             else:
@@ -323,6 +328,6 @@ def _compile(source: str, event: str, entry: dict, plover: PloverTable) -> list[
         negated=entry.get("negated"), negated_only=entry.get("negated_only"), args=args, of=entry.get("of"),
         content=bool(entry.get("content")), weak=bool(entry.get("weak")), verbal_head=verbal,
         needs_object=entry.get("object") == "required", from_role=entry.get("from"),
-        to_role=entry.get("to"),
+        to_role=entry.get("to"), base_forms=base_forms,
     )
     return [_Pattern(tuple(words), trig, head)]
