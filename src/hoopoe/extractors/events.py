@@ -236,6 +236,7 @@ class EventCoder:
         raw = [m for m in raw if self._reading_ok(words, toks, m)]
         matches = select(raw)
         setting = _setting(words, cues)
+        sources = self._sources(sent, words, toks, actors)
         out: list[Candidate] = []
         setting_anaphor: str | None = None
         content_until = -1  # token index (relative) up to which we are inside a content or purpose clause
@@ -278,7 +279,7 @@ class EventCoder:
                 continue
             self._date(view, cand, words, m, setting)
             self._place(view, cand, words, m, setting)
-            self._sources(cand, words, toks, actors)
+            cand.reported_by.extend(x for x in sources if x not in cand.reported_by)
             if in_setting and trig.pos == "noun" and not (cand.actor or cand.recipient) and (
                     trig.event == "CONSULT" or _has_anaphoric_det(words, m.start, cues)):
                 # "During a meeting in Doha, ...", "In that attack, ...": the frame of the sentence, not an event;
@@ -620,24 +621,27 @@ class EventCoder:
             _, place, span = options[0]
             cand.place = (place, span)
 
-    def _sources(self, cand: Candidate, words: list[str], toks, actors: list[ActorMention]) -> None:
-        base = cand.sent.start
+    def _sources(self, sent: Span, words: list[str], toks, actors: list[ActorMention]) -> list[str]:
+        """The sources a sentence cites ("according to X", "told X", "X reported"), in order."""
+        base = sent.start
+        out: list[str] = []
         for cue in self.cues.source_cues:
             n = len(cue)
             for i in range(len(words) - n + 1):
                 if tuple(words[i:i + n]) != cue:
                     continue
                 src = _source_after(actors, base + i + n, words, i + n, toks)
-                if src and src not in cand.reported_by:
-                    cand.reported_by.append(src)
+                if src and src not in out:
+                    out.append(src)
         for a in actors:
             if _is_media(a):
                 rel_end = a.tok_end - base
                 nxt = words[rel_end] if rel_end < len(words) else ""
                 if nxt in ("reported", "reports", "said", "says", "quoted", "cited"):
                     name = a.entity.identifier_text or a.text
-                    if name not in cand.reported_by:
-                        cand.reported_by.append(name)
+                    if name not in out:
+                        out.append(name)
+        return out
 
     # -- speech ------------------------------------------------------------------------------------------
     def _speech_frames(self, sent: Span, words: list[str], actors: list[ActorMention]) -> list[SpeechFrame]:
