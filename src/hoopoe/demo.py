@@ -33,10 +33,10 @@ def run_demo(db: Path, console: Console | None = None) -> dict:
     console.print(f"[bold]hoopoe demo[/bold]: {summary.read} sample articles -> {db} "
                   f"(resources loaded in {t1 - t0:.1f}s, coded and stored in {t2 - t1:.1f}s)")
     console.print(event_table(rows, title=f"{len(rows)} events"))
-    quotes = [(d.article.id, q) for d in docs for q in d.quotes]
+    quotes = [q for d in docs for q in d.quotes]
     if quotes:
         console.print(f"[bold]{len(quotes)} quotes[/bold]")
-        for aid, q in quotes:
+        for q in quotes:
             who = (q.speaker.identifier_text or q.speaker.entity_text) if q.speaker else "?"
             console.print(f"  {who}: {'“' if q.direct else ''}{q.text[:140]}{'”' if q.direct else ''}")
     commitments = [c for d in docs for c in d.commitments]

@@ -23,6 +23,7 @@ from hoopoe.extractors.crosswalk import Crosswalk
 from hoopoe.extractors.dates import find_dates, normalize_date, parse_published
 from hoopoe.extractors.events import (ActorMention, ArticleView, CasualtySpan, DateSpan, EventCoder, to_event)
 from hoopoe.extractors.quotes import QuoteFinder
+from hoopoe.ingest import article_id
 from hoopoe.records import Article, ArticleMeta, Document, Entity, Place
 from hoopoe.resolve.actors import ActorKB
 
@@ -76,9 +77,7 @@ class Pipeline:
             raise EmptyInput(f"article {article.id or article.origin or ''!s} has no text".replace("  ", " "))
         if len(text) > MAX_CHARS:
             raise TooLarge(f"article {article.id or article.origin} has {len(text):,} characters; the limit is {MAX_CHARS:,}")
-        from hoopoe.ingest import article_id as make_id
-
-        aid = article.id or make_id(text, article.url)
+        aid = article.id or article_id(text, article.url)
         published = article.published
         doc = self.nlp(text)
 
@@ -100,7 +99,7 @@ class Pipeline:
         cands, _frames = self.coder.code(view)
         events = []
         for c in cands:
-            ev = to_event(c, aid, text)
+            ev = to_event(c, aid)
             self.crosswalk.apply(ev, ev.evidence.text if ev.evidence else "")
             if published and ev.modality == "asserted" and ev.date.end and _years_before(ev.date.end, published) >= 1:
                 ev.modality = "historical"

@@ -66,7 +66,6 @@ class CommitmentFinder:
                 evidence=[],
                 source_text=Evidence(sent.text.strip(), sent.start_char, sent.start_char + len(sent.text.rstrip())),
             ))
-            out[-1].evidence = []
             self._link(out[-1], c, cands, events, ids, view)
         return out
 
@@ -74,7 +73,7 @@ class CommitmentFinder:
               ids: dict, view: ArticleView) -> None:
         committers = {a.kb_id for a in cm.actor if a.kb_id} | {a.identifier_text for a in cm.actor}
         prevention = bool(_PREVENTION.search(cm.text) and _ARMED.search(cm.text))
-        scope = _scope_countries(cm.text, view.places, made_by)
+        scope = _scope_countries(cm.text, view.places)
         for c, ev in zip(cands, events):
             if c is made_by:
                 continue
@@ -90,9 +89,8 @@ class CommitmentFinder:
                 after = not cm.made.end or not ev.date.start or ev.date.start >= cm.made.end
                 if country and country in scope and after:
                     cm.evidence.append(ev.id)
-        if any(eid for eid in cm.evidence):
-            tested = [e for e in events if e.id in cm.evidence and e.event == "ASSAULT"]
-            cm.status = "disputed" if tested else "open"
+        if any(e.id in cm.evidence and e.event == "ASSAULT" for e in events):
+            cm.status = "disputed"  # an attack tests the pledge; a request to honour it alone does not
 
 
 def _content(text: str, trig: Candidate) -> str:
@@ -104,7 +102,7 @@ def _content(text: str, trig: Candidate) -> str:
     return rest.rstrip(" .\n")
 
 
-def _scope_countries(content: str, places: Sequence[Place], made_by: Candidate) -> set[str]:
+def _scope_countries(content: str, places: Sequence[Place]) -> set[str]:
     out = set()
     for p in places:
         if p.country and (p.text in content or (p.name and p.name in content)):

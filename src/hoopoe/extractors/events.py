@@ -1161,7 +1161,7 @@ def to_entity(a: ActorMention) -> Entity:
                   kb_id=e.kb_id, kind=e.kind)
 
 
-def to_event(c: Candidate, article_id: str, text: str) -> Event:
+def to_event(c: Candidate, article_id: str) -> Event:
     sent = c.sent
     ev_text = sent.doc[c.tok_start:c.tok_end].text
     date_info = c.date.info if c.date else DateInfo(text=None)
@@ -1210,7 +1210,3 @@ def _confidence(c: Candidate) -> float:
     if c.trigger.weak:
         score -= 0.1
     return round(min(score, 0.95), 2)
-
-
-def candidates_in_sentence(cands: Sequence[Candidate], sent_index: int) -> list[Candidate]:
-    return [c for c in cands if c.sent_index == sent_index]

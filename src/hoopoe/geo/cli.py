@@ -37,7 +37,6 @@ def register(app: typer.Typer, eval_app: typer.Typer, gazetteer_app: typer.Typer
         if format is Format.json:
             typer.echo(json.dumps([to_dict(p) for p in found], ensure_ascii=False, indent=1))
             return
-        from rich.console import Console
         from rich.table import Table
 
         table = Table("text", "name", "feature", "admin1", "country", "geonameid", "lat", "lon", "prec", "mentions")
