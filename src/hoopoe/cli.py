@@ -13,7 +13,7 @@ from typing import Optional
 
 import typer
 
-from hoopoe.errors import HoopoeError
+from hoopoe.errors import HoopoeError, MissingFile
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="hoopoe: news about conflict and politics in, sourced and geocoded PLOVER events out.")
@@ -188,6 +188,54 @@ def eval_events(
 
     report = evaluate_files(gold, article)
     typer.echo(json.dumps(report, indent=None) if as_json else format_report(report))
+
+
+def _shared_file(option: Optional[Path], relative: str, what: str) -> Path:
+    """The file a user named, else the project's shared data beside the working folder (development)."""
+    if option is not None:
+        if not option.is_file():
+            raise MissingFile(f"{what} not found: {option}")
+        return option
+    roots = [Path(os.environ["HOOPOE_SHARED"])] if os.environ.get("HOOPOE_SHARED") else []
+    roots += [Path("shared"), Path("../shared")]
+    for root in roots:
+        if (root / relative).is_file():
+            return root / relative
+    raise MissingFile(f"{what} not found: pass its path (it is {relative} in the project's shared data, "
+                      "or set HOOPOE_SHARED to that folder)")
+
+
+@eval_app.command("plover")
+def eval_plover(
+    gsr: Optional[Path] = typer.Option(None, "--gsr", help="PLOVER_GSR_CAMEO.txt (default: shared data)."),
+    split: str = typer.Option("all", help="all, dev (sentences rules were revised on) or test (held out)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as one JSON object."),
+    rows: bool = typer.Option(False, "--rows", help="With --json: include every sentence's outcome."),
+) -> None:
+    """Event typing and actor roles on the PLOVER gold-standard sentences (per type P/R/F1, confusion)."""
+    from hoopoe.eval.plover import SPLITS, evaluate, format_report
+
+    if split not in SPLITS:
+        raise typer.BadParameter(f"--split must be one of {', '.join(SPLITS)}")
+    report = evaluate(_shared_file(gsr, "data/plover/PLOVER_GSR_CAMEO.txt", "PLOVER GSR file"), split=split)
+    if not rows:
+        report.pop("rows", None)
+    typer.echo(json.dumps(report) if as_json else format_report(report))
+
+
+@eval_app.command("incidents")
+def eval_incidents(
+    data: Optional[Path] = typer.Option(None, "--data", help="Incident rows JSONL (default: shared data/dev)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as one JSON object."),
+    rows: bool = typer.Option(False, "--rows", help="With --json: include every description's outcome."),
+) -> None:
+    """Killed, wounded, country, perpetrator and PLOVER type on incident descriptions with editors' values."""
+    from hoopoe.eval.incidents import evaluate, format_report
+
+    report = evaluate(_shared_file(data, "data/dev/wikipedia_incident_lists_rows.jsonl", "incident rows"))
+    if not rows:
+        report.pop("details", None)
+    typer.echo(json.dumps(report) if as_json else format_report(report))
 
 
 def _register_optional() -> None:

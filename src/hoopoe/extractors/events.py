@@ -45,6 +45,20 @@ CONTENT_TARGET_TYPES = frozenset({"THREATEN", "REJECT"})
 VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"})
 #: PLOVER 2.0 rule: cooperative actions reported in the future tense are intentions, coded AGREE
 FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+#: PLOVER 2.0: an announced retreat ("said it would withdraw") is CONCEDE
+FUTURE_TO_CONCEDE = frozenset({"RETREAT"})
+#: PLOVER 2.0 (THREATEN ~ ASSAULT + hypothetical; CAMEO 13): conflictual action someone says they will take
+#: is a threat; its mode is the content of the threat
+FUTURE_TO_THREATEN = {"ASSAULT": "violence", "COERCE": "restrict", "PROTEST": "restrict", "SANCTION": "relations"}
+#: what a pledge ("vowed to crush the rebels") becomes when its content is violence
+VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
+#: "X said Y must ...": an obligation put on someone else in reported speech is a REQUEST (CAMEO 10)
+OBLIGATION_MODALS = {("must",): 1, ("should",): 1, ("has", "to"): 2, ("have", "to"): 2, ("needs", "to"): 2,
+                     ("need", "to"): 2, ("ought", "to"): 2}
+MODAL_REQUEST = Trigger(event="REQUEST", key="modal: must", pos="verb", content=True, verbal_head=True)
+#: verbal-event nouns that, as the object of another event verb, are what that event is about ("rejected
+#: the EU's proposal", "denied the allegations"), not events of their own
+_ABOUT_NOUN_TYPES = VERBAL_TYPES
 GENERIC_KINDS = frozenset({"generic"})
 VICTIM_KINDS = frozenset({"civilians", "religious_group", "ethnic_group"})
 
@@ -235,6 +249,7 @@ class EventCoder:
         raw = [m for m in self.lexicon.match(words) if not (set(range(m.start, m.end)) & taken)]
         raw = [m for m in raw if self._reading_ok(words, toks, m)]
         matches = select(raw)
+        matches = sorted(matches + self._obligations(words, frames, base, actors, matches), key=lambda x: x.start)
         setting = _setting(words, cues)
         sources = self._sources(sent, words, toks, actors)
         out: list[Candidate] = []
@@ -261,15 +276,29 @@ class EventCoder:
                 event, modality = trig.negated, "asserted"
             elif negated:
                 modality = "negated"
+            mode = list(trig.mode) if event == trig.event else []
+            in_speech = _frame_of(frames, base + m.head) is not None
             if modality == "future" and event in FUTURE_TO_AGREE:
                 event = "AGREE"
+            elif modality == "future" and event in FUTURE_TO_CONCEDE:
+                event, mode = "CONCEDE", []
+            elif modality == "future" and event in FUTURE_TO_THREATEN and in_speech:
+                event, mode = "THREATEN", [FUTURE_TO_THREATEN[event]]
+            elif event == "AGREE" and trig.content:
+                threat = self._threat_content(words, m, matches)
+                if threat:
+                    event, mode = "THREATEN", [threat]
+            if trig.pos == "noun" and event in _ABOUT_NOUN_TYPES and trig.weak and self._object_of_event(words, m, out, base):
+                continue
             cand = Candidate(
                 event=event, trigger=trig, sent_index=si, sent=sent, tok_start=base + m.start,
                 tok_end=base + m.end, head=base + m.head, modality=modality,
-                mode=list(trig.mode) if event == trig.event else [], context=list(trig.context),
+                mode=mode, context=list(trig.context),
             )
             prev = out[-1] if out else None
             self._arguments(cand, words, m, actors, frames, setting, prev)
+            if trig is MODAL_REQUEST and not self._obligation_roles(cand, frames):
+                continue
             cand.anaphoric = self._anaphoric(words, m, cand)
             if claimed and trig.pos == "noun" and _has_anaphoric_det(words, m.start, cues):
                 # "claimed responsibility for the attack": the attack told before (or, with nothing before to
@@ -308,6 +337,59 @@ class EventCoder:
                 if c.event == setting_anaphor and all(a.generic for a in c.actor):
                     c.anaphoric = True
         return _merge_in_sentence(out)
+
+    def _obligations(self, words: list[str], frames: list[SpeechFrame], base: int, actors: list[ActorMention],
+                     matches: list[TriggerMatch]) -> list[TriggerMatch]:
+        """'Russia said Sudan must return the helicopter': an obligation modal in what someone said, with a
+        named subject right before it, read as a REQUEST trigger (its roles are fixed by _obligation_roles)."""
+        out = []
+        taken = {k for x in matches for k in range(x.start, x.end)}
+        ends = {a.tok_end - base for a in actors if a.via != "pronoun"}
+        for i in range(1, len(words)):
+            for modal, n in OBLIGATION_MODALS.items():
+                if tuple(words[i:i + n]) != modal or i in taken:
+                    continue
+                frame = _frame_of(frames, base + i)
+                if frame is None or frame.speaker is None or not any(i - 2 <= e <= i for e in ends):
+                    continue
+                out.append(TriggerMatch(i, i + n, i, MODAL_REQUEST, words[i]))
+        return out
+
+    @staticmethod
+    def _obligation_roles(cand: Candidate, frames: list[SpeechFrame]) -> bool:
+        """The speaker's side asks; the subject the obligation is put on is the recipient. False when there
+        is no one else to ask ("the government said it must act")."""
+        frame = _frame_of(frames, cand.head)
+        if frame is None or frame.speaker is None:
+            return False
+        asker = _speaker_side(frame.speaker)
+        asked = [a for a in cand.actor if _key(a) not in (_key(asker), _key(frame.speaker)) and a.via != "pronoun"]
+        if not asked:
+            return False
+        cand.actor, cand.recipient, cand.speaker = [asker], asked, frame.speaker
+        return True
+
+    def _threat_content(self, words: list[str], m: TriggerMatch, matches: list[TriggerMatch]) -> str | None:
+        """'vowed to fight', 'pledged to crush the rebels': a pledge whose content is violence is a threat."""
+        j = m.end
+        if j >= len(words) or words[j] != "to":
+            return None
+        j += 1
+        while j < len(words) and words[j] in self.cues.adverbs:
+            j += 1
+        nxt = next((x for x in matches if x.start == j), None)
+        if nxt is None or nxt.trigger.event not in VIOLENT_TYPES:
+            return None
+        return "arrest" if "arrest" in nxt.trigger.mode else "violence"
+
+    def _object_of_event(self, words: list[str], m: TriggerMatch, out: list[Candidate], base: int) -> bool:
+        """The noun is the object of the event verb just before it ("rejected the EU's proposal")."""
+        prev = out[-1] if out else None
+        if prev is None or prev.trigger.pos != "verb":
+            return False
+        gap = words[prev.tok_end - base:m.start]
+        return len(gap) <= 5 and not any(w in (",", ";", ":", "that", "and", "to", "which", "who", "after",
+                                                "before", "while", "as") for w in gap)
 
     def _reading_ok(self, words: list[str], toks, m: TriggerMatch) -> bool:
         """Verb entries need a verb reading of their head word, noun entries a noun reading."""
