@@ -26,6 +26,7 @@ from hoopoe.extractors.quotes import QuoteFinder
 from hoopoe.ingest import article_id
 from hoopoe.records import Article, ArticleMeta, Document, Entity, Place
 from hoopoe.resolve.actors import ActorKB
+from hoopoe.resolve.unlisted import HeadTable, find_unlisted
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +57,7 @@ class Pipeline:
         s = self.settings
         self.nlp = load_nlp(s.model)
         self.kb = ActorKB.load(extra_paths=list(s.actor_files) or None)
+        self.org_heads = HeadTable.load()
         self.geocoder = Geocoder(Gazetteer.open(s.gazetteer)) if s.gazetteer else Geocoder.default()
         self.coder = EventCoder(Lexicon.load(s.trigger_files), keep_hypothetical=s.keep_hypothetical)
         self.quotes = QuoteFinder(self.coder.cues)
@@ -64,7 +66,7 @@ class Pipeline:
         self.versions = {
             "hoopoe": __version__,
             "nlp": model_version(self.nlp),
-            "actors": self.kb.version,
+            "actors": f"{self.kb.version}+{self.org_heads.version}",
             "geocoder": self.geocoder.version,
             "events": f"{self.coder.version}+{self.coder.lexicon.version}",
             "crosswalk": self.crosswalk.version,
@@ -83,6 +85,10 @@ class Pipeline:
 
         dateline = find_dateline(text)
         all_matches = self.kb.find(text)
+        # organisations no list holds, by the shape of their name ("the Homeland Union")
+        unlisted = find_unlisted(text, self.kb, [(m.start, m.end) for m in all_matches], self.org_heads)
+        if unlisted:
+            all_matches = sorted(all_matches + unlisted, key=lambda m: (m.start, m.end))
         matches = [m for m in all_matches if not (dateline and m.start < dateline[1])]
         actors = [ActorMention(m.start, m.end, m.text, self.kb.entity(m), m.via, m.actor.kind, org=self._org(m.actor))
                   for m in matches]

@@ -246,7 +246,9 @@ class EventCoder:
         for a in actors:
             if a.via != "pronoun":
                 taken.update(range(a.tok_start - base, a.tok_end - base))
-        raw = [m for m in self.lexicon.match(words) if not (set(range(m.start, m.end)) & taken)]
+        # a phrase's gap may hold an actor ("summoned Niger's ambassador"); its own words may not
+        raw = [m for m in self.lexicon.match(words) if not ({m.start, m.head, m.end - 1} & taken)]
+        raw = [m for m in raw if not _in_proper_name(words, toks, m)]
         raw = [m for m in raw if self._reading_ok(words, toks, m)]
         matches = select(raw)
         matches = sorted(matches + self._obligations(words, frames, base, actors, matches), key=lambda x: x.start)
@@ -280,6 +282,11 @@ class EventCoder:
             in_speech = _frame_of(frames, base + m.head) is not None
             if modality == "future" and event in FUTURE_TO_AGREE:
                 event = "AGREE"
+            elif modality == "future" and "unless" in words[m.end:_clause_end(words, m.end, None) + 2] and (
+                    event in FUTURE_TO_THREATEN or event in FUTURE_TO_CONCEDE or event == "SANCTION"):
+                # "will withdraw its force unless ...": a conditional announcement is a threat
+                event, mode = "THREATEN", ["relations" if event in ("RETREAT", "SANCTION") else
+                                           FUTURE_TO_THREATEN.get(event, "violence")]
             elif modality == "future" and event in FUTURE_TO_CONCEDE:
                 event, mode = "CONCEDE", []
             elif modality == "future" and event in FUTURE_TO_THREATEN and in_speech:
@@ -948,6 +955,21 @@ _NP_FILLERS = frozenset({"both", "-", "state-run", "'s", "northeastern", "northe
 _PLACE_KINDS = frozenset({"state", "country", "place"})
 _IRREGULAR_PARTICIPLES = frozenset({"shot", "struck", "fought", "hit", "held", "met", "beat", "beaten", "withdrawn",
                                     "taken", "seen", "slain", "stolen", "blown", "thrown", "sent", "hurt", "cut"})
+
+
+def _in_proper_name(words: list[str], toks, m: TriggerMatch) -> bool:
+    """A trigger word inside a capitalised name ("the Ceasefire Violations Committee", "Peace Council")."""
+    if m.end - m.start > 1:
+        return False
+    i = m.head
+    text = toks[i].text
+    if not (text[:1].isupper() and not text.isupper()):
+        return False
+    def cap(j: int) -> bool:
+        return 0 <= j < len(toks) and toks[j].text[:1].isupper() and toks[j].text.isalpha() and not toks[j].text.isupper()
+    if i == 0:
+        return cap(1) and cap(2)
+    return cap(i + 1) or (i > 1 and cap(i - 1))
 
 
 def _words(sent: Span) -> list[str]:

@@ -29,6 +29,7 @@ ENTRY_KEYS = frozenset(
 )
 ARGS = ("transitive", "intransitive", "symmetric", "pair")
 MAX_GAP = 3  # `*` in a phrase: up to three tokens ("carried out a deadly attack")
+LONG_GAP = 6  # `**`: up to six ("holding thousands of Tamil civilian refugees as human shields")
 
 _VOWELS = set("aeiou")
 # Verbs ending consonant-vowel-consonant that double the final consonant although they have more than one
@@ -155,7 +156,7 @@ class TriggerMatch:
 
 @dataclass(slots=True)
 class _Pattern:
-    words: tuple[frozenset[str] | None, ...]  # None = gap
+    words: tuple[frozenset[str] | int, ...]  # an int is a gap of up to that many tokens
     trigger: Trigger
     head_offset: int
 
@@ -199,7 +200,7 @@ class Lexicon:
     def _add(self, compiled: list[_Pattern]) -> None:
         for pat in compiled:
             first = pat.words[0]
-            assert first is not None
+            assert not isinstance(first, int)
             for form in first:
                 self.patterns.setdefault(form, []).append(pat)
             self.size += 1
@@ -240,8 +241,8 @@ def _match_at(words: tuple, tokens: Sequence[str], i: int) -> int | None:
         if wi == len(words):
             return ti
         w = words[wi]
-        if w is None:
-            for skip in range(0, MAX_GAP + 1):
+        if isinstance(w, int):
+            for skip in range(0, w + 1):
                 if ti + skip > len(tokens):
                     break
                 if any(t in (".", ";", ":", ",") for t in tokens[ti:ti + skip]):
@@ -291,7 +292,7 @@ def _compile(source: str, event: str, entry: dict, plover: PloverTable) -> list[
     if entry.get("object") not in (None, "required"):
         raise ResourceError(f"{where}: object must be required")
     text = str(entry[kind]).strip().lower()
-    words: list[frozenset[str] | None] = []
+    words: list[frozenset[str] | int] = []
     head = 0
     verbal = kind == "verb"
     base_forms: frozenset[str] = frozenset()
@@ -308,8 +309,8 @@ def _compile(source: str, event: str, entry: dict, plover: PloverTable) -> list[
         head = len(parts) - 1
     else:
         for n, part in enumerate(text.split()):
-            if part == "*":
-                words.append(None)
+            if part in ("*", "**"):
+                words.append(MAX_GAP if part == "*" else LONG_GAP)
             elif part.startswith("verb:"):
                 forms = inflect(part[5:])
                 words.append(frozenset(forms))
@@ -320,9 +321,9 @@ def _compile(source: str, event: str, entry: dict, plover: PloverTable) -> list[
                 words.append(frozenset(pluralize(part[5:])))
             else:
                 words.append(frozenset({part}))
-        if words and words[0] is None:
+        if words and isinstance(words[0], int):
             raise ResourceError(f"{where}: a phrase cannot start with *")
-        head = 0 if verbal else max(i for i, w in enumerate(words) if w is not None)
+        head = 0 if verbal else max(i for i, w in enumerate(words) if not isinstance(w, int))
     trig = Trigger(
         event=event, key=f"{kind}: {text}", pos="verb" if verbal else "noun", mode=modes, context=contexts,
         negated=entry.get("negated"), negated_only=entry.get("negated_only"), args=args, of=entry.get("of"),
