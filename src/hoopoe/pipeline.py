@@ -87,12 +87,14 @@ class Pipeline:
         all_matches = self.kb.find(text)
         # organisations no list holds, by the shape of their name ("the Homeland Union")
         unlisted = find_unlisted(text, self.kb, [(m.start, m.end) for m in all_matches], self.org_heads)
+        known = all_matches
         if unlisted:
             all_matches = sorted(all_matches + unlisted, key=lambda m: (m.start, m.end))
         matches = [m for m in all_matches if not (dateline and m.start < dateline[1])]
         actors = [ActorMention(m.start, m.end, m.text, self.kb.entity(m), m.via, m.actor.kind, org=self._org(m.actor))
                   for m in matches]
-        places = self.geocoder.geoparse(text, exclude=actor_exclusions(all_matches))
+        # an unlisted organisation's name may hold the only place the text gives ('the Medan Police')
+        places = self.geocoder.geoparse(text, exclude=actor_exclusions(known, text))
         dates = [DateSpan(d.start, d.end, d.info) for d in find_dates(text, published)]
         casualties = []
         for sent in doc.sents:
@@ -144,11 +146,16 @@ class Pipeline:
 _PLACE_LIKE_KINDS = frozenset({"state", "country"})
 
 
-def actor_exclusions(matches) -> list[tuple[int, int]]:
+def actor_exclusions(matches, text: str = "") -> list[tuple[int, int]]:
     """Spans of actor mentions that must not be read as toponyms: every actor except a country named as such
-    or a capital (those are places too: "inside Afghanistan", "in Kabul")."""
+    or a capital (those are places too: "inside Afghanistan", "in Kabul"), and a demonym that names a capital
+    ("in the Afghan capital")."""
     return [(m.start, m.end) for m in matches
-            if not (m.actor.kind in _PLACE_LIKE_KINDS and m.via in ("name", "alias", "capital"))]
+            if not (m.actor.kind in _PLACE_LIKE_KINDS and m.via in ("name", "alias", "capital"))
+            and not (m.actor.kind in _PLACE_LIKE_KINDS and _CAPITAL_AFTER.match(text, m.end))]
+
+
+_CAPITAL_AFTER = re.compile(r"\s+capital\b")
 
 
 _DATELINE = re.compile(

@@ -123,6 +123,9 @@ class Event:
     acled: dict[str, str] | None = None
     confidence: float = 0.5
     missing: Count | None = None  # extension: missing / abducted persons
+    #: extension: how a perpetrator not stated as the subject was attributed: "claimed", "suspected"
+    #: ("X is suspected", "blamed on X") or "affiliation" ("the attacker belonged to X"); None when stated
+    attribution: str | None = None
 
 
 @dataclass(slots=True)

@@ -8,7 +8,8 @@ coded as one article; the **incident** is read from the violent events (ASSAULT,
   a figure matches when the editors' number is one it was written with ("more than 140" was written 140);
   rows whose number is not literally in the text (``heuristic_checks``) are scored apart as implicit, where
   "no figure" matches 0. The figures are the pipeline's, not the casualty extractor's alone.
-- country: the country of the first violent event's place, else the country the article's places name most.
+- country: the first violent event's place, else the country the article's places name most, else the state
+  of the parties (:func:`incident_country`).
 - perpetrator, scored only when the perpetrator is named in the text (an alias of the same knowledge-base
   actor, or the editors' name itself, occurs): right when a violent event's actor or claimant is that actor,
   one of its affiliates, or carries the same name.
@@ -24,6 +25,8 @@ from pathlib import Path
 from typing import Any
 
 VIOLENT = ("ASSAULT", "COERCE")
+#: PLOVER actor codes that are not states
+NON_STATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC", "AFR", "ASA", "MEA", "WST"})
 CATEGORY_TO_PLOVER = {"explosion": "ASSAULT", "bombing": "ASSAULT", "assault": "ASSAULT", "hostage": "ASSAULT",
                       "armed_assault": "ASSAULT", "hostage_taking": "ASSAULT"}
 
@@ -49,6 +52,32 @@ def _best(counts: list[dict]) -> dict | None:
     if not counts:
         return None
     return max(counts, key=lambda c: (c.get("min") if c.get("min") is not None else c.get("max")))
+
+
+def incident_country(doc, violent: list[dict]) -> str | None:
+    """Where an incident happened, as an analyst reads a short report: the violent event's place, else the
+    country the article's places name most, else the state of the parties (recipients first: attacks are
+    mostly reported where their victims are), else None."""
+    for e in violent:
+        loc = e.get("event_loc") or {}
+        if loc.get("country"):
+            return loc["country"]
+    weights: dict[str, int] = {}
+    for p in doc.places:
+        if p.country:
+            weights[p.country] = weights.get(p.country, 0) + max(1, len(p.mentions))
+    if weights:
+        return max(weights, key=weights.get)
+    for role in ("recipient", "actor"):
+        for e in violent:
+            for ent in e.get(role) or []:
+                code = ent.get("code") or ""
+                if len(code) == 3 and code.isalpha() and code not in NON_STATE_CODES:
+                    return code
+    for ent in doc.entities:
+        if ent.kind == "state" and ent.code:
+            return ent.code
+    return None
 
 
 def load_rows(path: Path) -> list[dict]:
@@ -131,14 +160,7 @@ def evaluate(path: Path, pipeline=None) -> dict:
 
         want_country = iso3(gold["country"]) if gold.get("country") else None
         if want_country:
-            got_country = next((e["event_loc"]["country"] for e in violent
-                                if e.get("event_loc") and e["event_loc"].get("country")), None)
-            if got_country is None:
-                weights: dict[str, int] = {}
-                for p in doc.places:
-                    if p.country:
-                        weights[p.country] = weights.get(p.country, 0) + max(1, len(p.mentions))
-                got_country = max(weights, key=weights.get) if weights else None
+            got_country = incident_country(doc, violent)
             ok = got_country == want_country
             tallies["country"][0] += ok
             tallies["country"][1] += 1

@@ -39,6 +39,8 @@ class Cues:
     setting_transfer: frozenset[str]
     setting_temporal: frozenset[str]
     metonym_verbs: frozenset[str]
+    #: kind -> token patterns with "actor" where the group stands ("actor is suspected", "blamed on actor")
+    attribution: dict
 
 
 @lru_cache(maxsize=1)
@@ -49,6 +51,8 @@ def load_cues() -> Cues:
         value = data[name]
         if name == "version" or name == "pronouns":
             kwargs[name] = value
+        elif name == "attribution":
+            kwargs[name] = {kind: tuple(tuple(p.lower().split()) for p in pats) for kind, pats in value.items()}
         elif name == "source_cues":
             kwargs[name] = tuple(tuple(v.split()) for v in value)
         else:

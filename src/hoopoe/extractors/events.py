@@ -148,6 +148,7 @@ class Candidate:
     passive: bool = False
     coordinated: bool = False
     follow_up: bool = False  # "Two soldiers were killed ...": refers to the latest attack, not the weightiest
+    attribution: str | None = None  # how a perpetrator named outside the clause was attributed
 
     @property
     def char_start(self) -> int:
@@ -194,6 +195,7 @@ class EventCoder:
         for si, sent in enumerate(sents):
             words = _words(sent)
             mentions = [a for a in view.actors if a.start >= sent.start_char and a.end <= sent.end_char]
+            mentions = _group_members(mentions, words, sent.start)
             mentions = self._usable(mentions, words, sent)
             mentions = self._add_pronouns(sent, words, mentions, salient)
             sent_frames = self._speech_frames(sent, words, mentions)
@@ -211,6 +213,7 @@ class EventCoder:
                 salient = now
         self._attach_casualties(view, candidates, sents)
         self._attach_claims(view, candidates, sents)
+        self._attach_attributions(view, candidates, sents)
         merged = self._merge(candidates)
         merged = [c for c in merged if self._keep(c)]
         return merged, frames
@@ -567,8 +570,8 @@ class EventCoder:
             if agent:
                 actor = [a for a, _, _ in with_conjuncts(agent, 0)]
             # premodifier: "an ISIS-K suicide bombing", "Pakistani airstrikes", "the U.S.'s withdrawal"
-            pre = [x for x in left if m.start - x[2] <= 2 and all(
-                w in cues.determiners or w in ("'s", "s") for w in words[x[2]:m.start])]
+            pre = [x for x in left if m.start - x[2] <= 3 and all(
+                w in cues.determiners or w in ("'s", "s") or w in _ATTACK_ADJECTIVES for w in words[x[2]:m.start])]
             if pre and not actor:
                 actor = [pre[-1][0]]
             between = [x for x in right if prep_before(x[1])[0] == "between" and reachable(x[1], 4)]
@@ -864,6 +867,50 @@ class EventCoder:
                     target.claimed_by.append(claimant)
                 if not target.actor or all(a.generic for a in target.actor):
                     target.actor = [claimant] + [a for a in target.actor if not a.generic]
+                    target.attribution = target.attribution or "claimed"
+
+    def _attach_attributions(self, view: ArticleView, cands: list[Candidate], sents: list[Span]) -> None:
+        """'X is suspected to be behind the attack', 'the attack was blamed on X', 'the attacker belonged to
+        X': a group the text holds responsible becomes the actor of an attack whose perpetrator it only
+        described ("gunmen", "a suicide bomber") or did not name; ``attribution`` says how."""
+        patterns = [(kind, pat) for kind, pats in self.cues.attribution.items() for pat in pats]
+        for si, sent in enumerate(sents):
+            words = _words(sent)
+            base = sent.start
+            named = [a for a in view.actors if sent.start_char <= a.start < sent.end_char
+                     and not a.generic and not _is_media(a) and a.via != "pronoun"
+                     and a.kind not in VICTIM_KINDS and a.kind != "person"]
+            for a in named:
+                s, e = a.tok_start - base, a.tok_end - base
+                for kind, pat in patterns:
+                    k = pat.index("actor")
+                    before, after = pat[:k], pat[k + 1:]
+                    if tuple(words[e:e + len(after)]) != after:
+                        continue
+                    if before:
+                        # "blamed on the New IRA", "claimed by Islamist group Tehrik-i-Taliban Pakistan"
+                        j = s
+                        while j > 0 and s - j < 3 and words[j - 1] in _GROUP_DESCRIPTORS:
+                            j -= 1
+                        if tuple(words[j - len(before):j]) != before:
+                            continue
+                    target = self._attributed_event(cands, si, s)
+                    if target is not None and (not target.actor or all(x.generic for x in target.actor)):
+                        target.actor = [a] + [x for x in target.actor if not x.generic]
+                        target.attribution = kind
+                    break
+
+    @staticmethod
+    def _attributed_event(cands: list[Candidate], si: int, tok: int) -> Candidate | None:
+        """The attack an attribution speaks of: the last one before it in its sentence, else the latest
+        attack of the sentences before."""
+        local = [c for c in cands if c.sent_index == si and c.event == "ASSAULT" and c.tok_start - c.sent.start < tok]
+        if local:
+            return local[-1]
+        here = [c for c in cands if c.sent_index == si and c.event == "ASSAULT"]
+        if here:
+            return here[0]
+        return _referent([c for c in cands if c.sent_index < si], si, "ASSAULT")
 
     def _claimed_event(self, cands: list[Candidate], si: int, words: list[str], i: int, base: int) -> Candidate | None:
         """'claimed responsibility for the deadly attack' -> the attack told before; 'for an attack on X' -> this
@@ -955,6 +1002,31 @@ _NP_FILLERS = frozenset({"both", "-", "state-run", "'s", "northeastern", "northe
 _PLACE_KINDS = frozenset({"state", "country", "place"})
 _IRREGULAR_PARTICIPLES = frozenset({"shot", "struck", "fought", "hit", "held", "met", "beat", "beaten", "withdrawn",
                                     "taken", "seen", "slain", "stolen", "blown", "thrown", "sent", "hurt", "cut"})
+
+
+#: words that may stand between a group's name and its attack ("an al-Shabaab double suicide car bombing")
+_ATTACK_ADJECTIVES = frozenset({"double", "twin", "triple", "suicide", "deadly", "coordinated", "simultaneous",
+                                "major", "massive", "fresh", "latest", "new", "alleged", "suspected", "apparent",
+                                "failed", "foiled", "botched"})
+#: words that may stand between an attribution cue and the group's name ("blamed on the militant group X")
+_GROUP_DESCRIPTORS = frozenset({"the", "a", "an", "islamist", "islamic", "militant", "terrorist", "extremist",
+                                "jihadist", "group", "outfit", "organisation", "organization", "rebel",
+                                "separatist", "armed", "banned", "local", "regional", "insurgent", "faction"})
+#: kinds of actor a generic attacker may belong to ("a Taliban suicide bomber", "three Boko Haram gunmen")
+_GROUP_KINDS = frozenset({"armed_group", "organisation", "party", "militia"})
+
+
+def _group_members(mentions: list[ActorMention], words: list[str], base: int) -> list[ActorMention]:
+    """'3 Boko Haram suicide bombers detonated ...': the generic attackers are the group's; the group stands
+    as the mention (a state's demonym does not: "a Pakistani suicide bomber" is not Pakistan)."""
+    out = []
+    for k, a in enumerate(mentions):
+        prev = out[-1] if out else None
+        if a.generic and prev is not None and prev.kind in _GROUP_KINDS and 0 <= a.tok_start - prev.tok_end <= 2 \
+                and all(w in _ATTACK_ADJECTIVES or w.isdigit() for w in words[prev.tok_end - base:a.tok_start - base]):
+            continue
+        out.append(a)
+    return out
 
 
 def _in_proper_name(words: list[str], toks, m: TriggerMatch) -> bool:
@@ -1281,6 +1353,7 @@ def to_event(c: Candidate, article_id: str) -> Event:
         killed=c.killed,
         wounded=c.wounded,
         missing=c.missing,
+        attribution=c.attribution,
         claimed_by=[to_entity(a) for a in c.claimed_by],
         reported_by=list(c.reported_by),
         speaker=to_entity(c.speaker) if c.speaker else None,

