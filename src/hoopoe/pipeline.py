@@ -26,7 +26,7 @@ from hoopoe.extractors.quotes import QuoteFinder
 from hoopoe.ingest import article_id
 from hoopoe.records import Article, ArticleMeta, Document, Entity, Place
 from hoopoe.resolve.actors import ActorKB
-from hoopoe.resolve.unlisted import HeadTable, find_unlisted
+from hoopoe.resolve.unlisted import HeadTable, covered_spans, find_unlisted
 
 log = logging.getLogger(__name__)
 
@@ -86,10 +86,14 @@ class Pipeline:
         dateline = find_dateline(text)
         all_matches = self.kb.find(text)
         # organisations no list holds, by the shape of their name ("the Homeland Union")
-        unlisted = find_unlisted(text, self.kb, [(m.start, m.end) for m in all_matches], self.org_heads)
+        # a state's demonym or a generic word may be part of such a name ("the Latvian Farmers Union")
+        unlisted = find_unlisted(text, self.kb, covered_spans(all_matches), self.org_heads)
         known = all_matches
         if unlisted:
-            all_matches = sorted(all_matches + unlisted, key=lambda m: (m.start, m.end))
+            inside = [(u.start, u.end) for u in unlisted]
+            kept = [m for m in all_matches if not any(s <= m.start and m.end <= e for s, e in inside)]
+            all_matches = sorted(kept + unlisted, key=lambda m: (m.start, m.end))
+            known = kept
         matches = [m for m in all_matches if not (dateline and m.start < dateline[1])]
         actors = [ActorMention(m.start, m.end, m.text, self.kb.entity(m), m.via, m.actor.kind, org=self._org(m.actor))
                   for m in matches]

@@ -895,7 +895,14 @@ class EventCoder:
                         if tuple(words[j - len(before):j]) != before:
                             continue
                     target = self._attributed_event(cands, si, s)
-                    if target is not None and (not target.actor or all(x.generic for x in target.actor)):
+                    if target is None:
+                        break
+                    for c in cands:  # "blamed on X", "suspected to be behind the attack": X is not its target
+                        if c.sent_index == si and c.event == "ASSAULT":
+                            c.recipient = [x for x in c.recipient if _key(x) != _key(a)]
+                            if c is not target and c.anaphoric:
+                                c.actor = [x for x in c.actor if _key(x) != _key(a)]
+                    if not target.actor or all(x.generic for x in target.actor):
                         target.actor = [a] + [x for x in target.actor if not x.generic]
                         target.attribution = kind
                     break
@@ -904,13 +911,15 @@ class EventCoder:
     def _attributed_event(cands: list[Candidate], si: int, tok: int) -> Candidate | None:
         """The attack an attribution speaks of: the last one before it in its sentence, else the latest
         attack of the sentences before."""
-        local = [c for c in cands if c.sent_index == si and c.event == "ASSAULT" and c.tok_start - c.sent.start < tok]
+        local = [c for c in cands if c.sent_index == si and c.event == "ASSAULT" and not c.anaphoric
+                 and c.tok_start - c.sent.start < tok]
         if local:
             return local[-1]
+        before = _referent([c for c in cands if c.sent_index < si and not c.anaphoric], si, "ASSAULT")
+        if before is not None:
+            return before
         here = [c for c in cands if c.sent_index == si and c.event == "ASSAULT"]
-        if here:
-            return here[0]
-        return _referent([c for c in cands if c.sent_index < si], si, "ASSAULT")
+        return here[0] if here else None
 
     def _claimed_event(self, cands: list[Candidate], si: int, words: list[str], i: int, base: int) -> Candidate | None:
         """'claimed responsibility for the deadly attack' -> the attack told before; 'for an attack on X' -> this

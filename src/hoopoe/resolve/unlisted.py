@@ -67,6 +67,15 @@ def default_heads() -> HeadTable:
     return HeadTable.load()
 
 
+#: known mentions an unlisted name may contain: a state's name or demonym, a generic word ("Union")
+ABSORBABLE_KINDS = frozenset({"state", "generic"})
+
+
+def covered_spans(matches: list[ActorMatch]) -> list[tuple[int, int]]:
+    """The spans of known actors an unlisted name may not overlap."""
+    return [(m.start, m.end) for m in matches if m.actor.kind not in ABSORBABLE_KINDS]
+
+
 def _is_cap(word: str) -> bool:
     return word[:1].isupper()
 
@@ -97,21 +106,43 @@ def find_unlisted(text: str, kb: ActorKB, covered: list[tuple[int, int]],
             if _is_cap(nxt):
                 j += 1
                 last_cap = j
-            elif nxt.lower() in _CONNECTORS and j + 2 < n and _is_cap(toks[j + 2][2]) and nxt.lower() != "and":
-                j += 1
+            elif nxt.lower() in _CONNECTORS and nxt.lower() != "and":
+                # "Association of the Bar", "Union of Islamic Courts": connectors, then a capitalised word
+                k = j + 1
+                while k < n and toks[k][2].lower() in _CONNECTORS and toks[k][2].lower() != "and":
+                    k += 1
+                if k < n and _is_cap(toks[k][2]) and k - j <= 3:
+                    j = k - 1
+                else:
+                    break
             elif nxt.lower() == "and" and j + 2 < n and toks[j + 2][2] in heads.sector:
                 j += 1  # "Association of Doctors and Nurses" is not handled; "Peace and Reconciliation Commission" is
             else:
                 break
-        # the name ends at its last head noun
-        end = next((k for k in range(last_cap, i, -1) if toks[k][2] in heads.sector), None)
-        if end is None:
+        # the head noun: the last one, or the first one followed by "of ..." ("Association of African Jurists")
+        head_at = [k for k in range(i, last_cap + 1) if toks[k][2] in heads.sector]
+        if not head_at:
             i = last_cap + 1
             continue
+        end = head_at[-1]
+        head = toks[end][2]
+        first = head_at[0]
+        if first + 1 <= last_cap and toks[first + 1][2].lower() in ("of", "for", "on"):
+            head, end = toks[first][2], last_cap
+            # "Members of the Association of ...": the name begins after the last "the" before its head
+            for k in range(first - 1, i - 1, -1):
+                if toks[k][2].lower() == "the":
+                    i = k
+                    break
+        # "Fighters of the Sinjar Resistance Units": words before a connector that precedes the head are not
+        # part of the name
+        conn = [k for k in range(i, first) if toks[k][2].lower() in _CONNECTORS]
+        if conn:
+            i = conn[-1] + 1
         start = i
-        if toks[start][2] == "The":
+        while start < end and (toks[start][2] in ("The", "the") or toks[start][2].lower() in ("of", "for")):
             start += 1
-        if end <= start:
+        if start >= end or toks[start][2] in _NOT_NAME_START:
             i = last_cap + 1
             continue
         cs, ce = toks[start][0], toks[end][1]
@@ -120,7 +151,7 @@ def find_unlisted(text: str, kb: ActorKB, covered: list[tuple[int, int]],
         if end + 3 < n and toks[end + 1][2] == "(" and toks[end + 3][2] == ")" and toks[end + 2][2].isupper():
             ce = toks[end + 3][1]
         if free(cs, ce) and not _only_known_words(name, kb):
-            out.append(ActorMatch(cs, ce, text[cs:ce], _actor(name, toks[end][2], heads, kb), "unlisted"))
+            out.append(ActorMatch(cs, ce, text[cs:ce], _actor(name, head, heads, kb), "unlisted"))
         i = end + 1
     return out
 

@@ -1,0 +1,5 @@
+"""`python -m hoopoe` runs the command line."""
+
+from hoopoe.cli import main
+
+main()
