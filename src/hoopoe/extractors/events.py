@@ -250,7 +250,9 @@ class EventCoder:
             if a.via != "pronoun":
                 taken.update(range(a.tok_start - base, a.tok_end - base))
         # a phrase's gap may hold an actor ("summoned Niger's ambassador"); its own words may not
-        raw = [m for m in self.lexicon.match(words) if not ({m.start, m.head, m.end - 1} & taken)]
+        # and a verb phrase's object may be an actor ("expelled two Russian diplomats")
+        raw = [m for m in self.lexicon.match(words)
+               if not (({m.start, m.head} if m.trigger.verbal_head else {m.start, m.head, m.end - 1}) & taken)]
         raw = [m for m in raw if not _in_proper_name(words, toks, m)]
         raw = [m for m in raw if self._reading_ok(words, toks, m)]
         matches = select(raw)
@@ -492,6 +494,8 @@ class EventCoder:
 
         left = [(a, s, e) for a, s, e in rel if e <= m.start and s >= clause_l]
         right = [(a, s, e) for a, s, e in rel if s >= m.end and e <= clause_r]
+        if trig.verbal_head and m.end - m.start > 1:  # the object inside the phrase: "expelled two Russian diplomats"
+            right = [(a, s, e) for a, s, e in rel if m.head < s < m.end] + right
 
         def prep_before(s: int) -> tuple[str, int]:
             j = s - 1
@@ -607,6 +611,10 @@ class EventCoder:
                 actor, recipient = actor + recipient, []
         # verbal events inside what someone said: the speaker's side is the actor
         frame = _frame_of(frames, cand.head)
+        if frame and frame.speaker is not None and not actor and trig.pos == "noun" and cand.event != "ASSAULT" \
+                and 0 < cand.tok_start - frame.verb <= 3 and all(w in cues.determiners for w in
+                                                                   words[frame.verb - base + 1:m.start]):
+            actor = [_speaker_side(frame.speaker)]  # "Italy announced a suspension of air links": Italy acts
         if frame and frame.speaker is not None:
             if cand.event in VERBAL_TYPES:
                 cand.speaker = frame.speaker
