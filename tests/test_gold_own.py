@@ -147,9 +147,10 @@ def test_evidence_occurs_in_the_article(path):
 
 
 @pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem)
-def test_every_required_event_has_evidence_and_an_anchor(path):
-    """A required event must be findable: the scorers match on an anchor (actor, recipient, place or date)."""
-    for ev in _load(path)["required_events"]:
+def test_every_event_has_evidence_and_an_anchor(path):
+    """The scorers match a prediction to a gold event on an anchor (actor, recipient, place or date); a gold
+    event without one would absorb any prediction of its type and hide spurious output."""
+    for ev in _events(_load(path)):
         assert ev.get("evidence"), f"{ev['id']}: no evidence"
         assert any(k in ev for k in ("actor1", "actor1_any", "actor2", "actor2_any", "place", "date")), ev["id"]
 
