@@ -85,3 +85,71 @@ class Crosswalk:
         ev.event_scale = self.plover.score(ev.event, ev.mode)
         ev.cameo = self.cameo(ev)
         ev.acled = self.acled(ev)
+
+
+# -- CAMEO -> PLOVER 2.0 (resources/crosswalk/cameo.yaml, built by scripts/build_cameo_crosswalk.py) -----------
+# Self-contained block (its imports included) so that it merges apart from edits to the code above.
+
+import re
+from dataclasses import dataclass
+
+from hoopoe.errors import HoopoeError, ResourceError
+
+CAMEO_FILE = CROSSWALK_FILE.parent / "cameo.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class CameoEntry:
+    """One CAMEO code and its PLOVER 2.0 equivalent; ``event`` is None for the dropped roots 01 and 02."""
+
+    code: str
+    name: str
+    event: str | None
+    mode: tuple[str, ...] = ()
+    context: tuple[str, ...] = ()
+    official: str = ""
+    notes: tuple[str, ...] = ()
+
+    @property
+    def root(self) -> str:
+        return self.code[:2]
+
+    @property
+    def dropped(self) -> bool:
+        return self.event is None
+
+
+@lru_cache(maxsize=4)
+def load_cameo_table(path: Path | None = None) -> dict[str, CameoEntry]:
+    """Every CAMEO code of the cleaned official table (2-, 3- and 4-digit) by code, as strings ("0874")."""
+    src = path or CAMEO_FILE
+    try:
+        data = yaml.safe_load(Path(src).read_text(encoding="utf-8"))
+        codes = data["codes"]
+        return {str(code): CameoEntry(code=str(code), name=e["name"], event=e["event"], mode=tuple(e.get("mode") or ()),
+                                      context=tuple(e.get("context") or ()), official=e.get("official", ""),
+                                      notes=tuple(e.get("notes") or ()))
+                for code, e in codes.items()}
+    except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as e:
+        raise ResourceError(f"the CAMEO crosswalk {src} cannot be read ({e}); rebuild it with "
+                            "scripts/build_cameo_crosswalk.py") from e
+
+
+def cameo_to_plover(code: str) -> CameoEntry | None:
+    """The PLOVER 2.0 mapping of a CAMEO event code ("190", "0874"), or None for the dropped roots 01 and 02.
+
+    A code the official table does not list (a later CAMEO addition such as "1951", or any 01x/02x code) takes
+    the mapping of its nearest listed parent; the returned entry's ``code`` says which. A string that is not a
+    2-4 digit code under the roots 01-20 raises HoopoeError (reason ``bad-cameo-code``).
+    """
+    table = load_cameo_table()
+    c = code.strip() if isinstance(code, str) else code
+    if not isinstance(c, str) or not re.fullmatch(r"\d{2,4}", c) or c[:2] not in table:
+        roots = sorted(k for k in table if len(k) == 2)
+        raise HoopoeError(f"{code!r} is not a CAMEO event code: expected 2-4 digits (a string, leading zero kept) "
+                          f"under the roots {roots[0]}-{roots[-1]}", reason="bad-cameo-code")
+    for n in range(len(c), 1, -1):
+        entry = table.get(c[:n])
+        if entry is not None:
+            return None if entry.dropped else entry
+    raise AssertionError("unreachable: every root is in the table")
