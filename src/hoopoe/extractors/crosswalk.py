@@ -46,6 +46,8 @@ class Crosswalk:
                 continue
             if "recipient_sector_any" in rule and not {r.sector for r in ev.recipient} & set(rule["recipient_sector_any"]):
                 continue
+            if "killed" in rule and bool(ev.killed and (ev.killed.min or ev.killed.max)) != rule["killed"]:
+                continue
             if rule.get("both_armed"):
                 actors = [a for a in ev.actor if a.sector in ARMED_SECTORS or a.kind == "armed_group"]
                 others = [r for r in ev.recipient if r.sector in ARMED_SECTORS or r.kind == "armed_group"]

@@ -1,0 +1,40 @@
+"""PLOVER -> ACLED and CAMEO root rules for the cases the crosswalk review found (crowd control, vandalism,
+seizures, releases, disarmament, convictions)."""
+
+from __future__ import annotations
+
+import pytest
+
+from hoopoe.extractors.crosswalk import Crosswalk
+from hoopoe.records import Count, Entity, Event
+
+
+@pytest.fixture(scope="module")
+def cw():
+    return Crosswalk()
+
+
+def ev(event, mode=(), killed=None, recipient=()):
+    return Event(id="e", event=event, mode=list(mode), killed=Count(killed, killed) if killed else None,
+                 recipient=[Entity(entity_text=r, sector=r) for r in recipient])
+
+
+@pytest.mark.parametrize("event,mode,killed,acled,cameo", [
+    ("ASSAULT", ["crowd-control"], None, ("Protests", "Protest with intervention"), "17"),
+    ("ASSAULT", ["crowd-control"], 3, ("Protests", "Excessive force against protesters"), "17"),
+    ("ASSAULT", ["suicide-attack", "explosives"], 46, ("Explosions/Remote violence", "Suicide bomb"), "18"),
+    ("ASSAULT", ["destroy"], None, ("Strategic developments", "Looting/property destruction"), "17"),
+    ("PROTEST", ["vandalize"], None, ("Riots", "Violent demonstration"), "14"),
+    ("PROTEST", ["demo"], None, ("Protests", "Peaceful protest"), "14"),
+    ("COERCE", ["seize"], None, ("Strategic developments", "Other"), "17"),
+    ("COERCE", ["arrest"], None, ("Strategic developments", "Arrests"), "17"),
+    ("RETREAT", ["disarm"], None, ("Strategic developments", "Change to group/activity"), "08"),
+    ("RETREAT", ["release"], None, ("Strategic developments", "Other"), "08"),
+    ("SANCTION", ["convict"], None, None, "11"),
+    ("REQUEST", [], None, None, "10"),
+])
+def test_rules(cw, event, mode, killed, acled, cameo):
+    e = ev(event, mode, killed)
+    got = cw.acled(e)
+    assert (got["event_type"], got["sub_event_type"]) == acled if acled else got is None
+    assert cw.cameo(e) == cameo
