@@ -39,6 +39,7 @@ class Cues:
     setting_transfer: frozenset[str]
     setting_temporal: frozenset[str]
     metonym_verbs: frozenset[str]
+    modifier_heads: frozenset[str]
     #: kind -> token patterns with "actor" where the group stands ("actor is suspected", "blamed on actor")
     attribution: dict
 

@@ -254,6 +254,9 @@ class EventCoder:
         raw = [m for m in self.lexicon.match(words)
                if not (({m.start, m.head} if m.trigger.verbal_head else {m.start, m.head, m.end - 1}) & taken)]
         raw = [m for m in raw if not _in_proper_name(words, toks, m)]
+        # "riot police", "attack helicopters": an event noun modifying another noun names no event
+        raw = [m for m in raw if not (m.trigger.pos == "noun" and m.end < len(words)
+                                      and words[m.end] in cues.modifier_heads)]
         raw = [m for m in raw if self._reading_ok(words, toks, m)]
         matches = select(raw)
         matches = sorted(matches + self._obligations(words, frames, base, actors, matches), key=lambda x: x.start)
@@ -287,7 +290,7 @@ class EventCoder:
             in_speech = _frame_of(frames, base + m.head) is not None
             if modality == "future" and event in FUTURE_TO_AGREE:
                 event = "AGREE"
-            elif modality == "future" and "unless" in words[m.end:_clause_end(words, m.end, None) + 2] and (
+            elif modality == "future" and in_speech and {"unless", "if"} & set(words[m.end:_clause_end(words, m.end, None) + 2]) and (
                     event in FUTURE_TO_THREATEN or event in FUTURE_TO_CONCEDE or event == "SANCTION"):
                 # "will withdraw its force unless ...": a conditional announcement is a threat
                 event, mode = "THREATEN", ["relations" if event in ("RETREAT", "SANCTION") else
@@ -533,7 +536,7 @@ class EventCoder:
             if coordinated:
                 actor = list(prev.actor)
             else:
-                actor = [a for a, _, _ in _nearest_left_group(left, words)]
+                actor = [a for a, _, _ in _nearest_left_group(_skip_relative(left, words, m.start), words)]
             if trig.content and cand.event not in CONTENT_TARGET_TYPES:
                 # "urged the Taliban to ...", "demanded that Washington ...": the addressee, never what follows
                 # in the content clause ("pledged to prevent terrorist groups")
@@ -1167,6 +1170,20 @@ def _modifies_event_noun(words: list[str], s: int, e: int, lexicon: Lexicon) -> 
     """'the Doha meetings', 'the Kabul talks': a place name modifying an event noun."""
     nxt = words[e:e + 1]
     return bool(nxt) and any(p.trigger.pos == "noun" for p in lexicon.patterns.get(nxt[0], ()))
+
+
+def _skip_relative(left: list, words: list[str], start: int) -> list:
+    """'Turkey, which backs some rebel factions, condemned ...': the subject stands before the relative
+    clause that ends right before the verb; mentions inside that clause are not the subject."""
+    if start < 2 or words[start - 1] != ",":
+        return left
+    for r in range(start - 2, -1, -1):
+        if words[r] == "," and r + 1 < start and words[r + 1] in ("which", "who", "whose", "whom"):
+            before = [x for x in left if x[2] <= r]
+            return before or left
+        if words[r] in (".", ";"):
+            break
+    return left
 
 
 def _nearest_left_group(left: list, words: list[str]) -> list:
