@@ -166,6 +166,10 @@ _DATE_BEFORE = re.compile(
     r"(?:\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?|\b\d{1,2}\s*,)\s*$"
 )
 _IMPLICIT_DET = r"another|one\s+other|the\s+other|a|an|his|her|their|both"
+#: the victims' unit named after them: "9 troopers of the Central Reserve Police Force (CRPF)", "40 personnel
+#: belonging to the CRPF"
+_ORG_TAIL = (r"(?:\s+(?:of\s+the|of|belonging\s+to(?:\s+the)?|from\s+the)(?:\s+[A-Z][\w'’-]*){1,6}"
+             r"(?:\s*\([A-Z][A-Za-z]{1,9}\))?)?")
 _PRONOUN = r"he|she|himself|herself|themselves"
 
 
@@ -195,7 +199,7 @@ class CasualtyExtractor:
             return (
                 rf"(?:(?:{g('q', qual)})\s+)?"
                 rf"(?:{g('n1', num)}\s*(?:-|–|to|or)\s*{g('n2', num)}|{g('n', num)}|{g('v', vague)})"
-                rf"{unit_after}{g('nouns', _NOUNS)}"
+                rf"{unit_after}{g('nouns', _NOUNS)}{_ORG_TAIL}"
                 rf"|{g('det', _IMPLICIT_DET)}{g('dnouns', _NOUN + '{1,4}')}"
                 rf"|{g('det2', det2)}(?![\w-])"
                 rf"|the{g('pnouns', pnouns)}(?![\w-])"
