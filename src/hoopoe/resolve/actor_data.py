@@ -7,7 +7,8 @@ Three kinds of file live under ``resources/actors/``:
   ("Pakistani" + "Air Force"), words that extend an organisation ("Taliban fighters") or a population group
   ("Shia mosque");
 * ``roles.yaml``: role words of people ("spokesman", "foreign minister") and the words a name is made of;
-* ``ambiguous.yaml``: aliases that deliberately name several actors, default first.
+* ``ambiguous.yaml``: aliases that deliberately name several actors, default first, and phrases that contain
+  an actor's name but are not that actor ("Niger Delta", "South China Sea").
 
 Every error names the file, the entry and the bad value.
 """
@@ -54,10 +55,14 @@ class RawActor:
     index: int
 
 
+#: libyaml's parser when PyYAML was built with it (about ten times faster on the shipped files), else PyYAML's.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def read_yaml(path: Path) -> Any:
     try:
         with open(path, encoding="utf-8") as fh:
-            return yaml.safe_load(fh)
+            return yaml.load(fh, Loader=_LOADER)
     except FileNotFoundError:
         raise ResourceError(f"actor file {path} does not exist") from None
     except yaml.YAMLError as exc:
@@ -241,8 +246,11 @@ def read_roles(path: Path) -> RoleRules:
     )
 
 
-def read_ambiguous(path: Path) -> dict[str, tuple[str, ...]]:
+def read_ambiguous(path: Path) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
+    """Ambiguous aliases (alias -> actor ids, default first) and the ``not_actors`` phrases."""
     data = read_yaml(path)
+    if data is not None and not isinstance(data, dict):
+        raise ResourceError(f"{path}: expected a mapping with 'ambiguous' and 'not_actors' lists")
     out: dict[str, tuple[str, ...]] = {}
     for index, entry in enumerate((data or {}).get("ambiguous") or []):
         where = f"{path}: ambiguous[{index}]"
@@ -252,4 +260,10 @@ def read_ambiguous(path: Path) -> dict[str, tuple[str, ...]]:
         if len(ids) < 2:
             raise ResourceError(f"{where}: an ambiguous alias names at least two actors, got {ids!r}")
         out[entry["alias"]] = ids
-    return out
+    phrases: list[str] = []
+    for index, entry in enumerate((data or {}).get("not_actors") or []):
+        where = f"{path}: not_actors[{index}]"
+        if not isinstance(entry, dict) or set(entry) - {"phrases", "note"}:
+            raise ResourceError(f"{where}: expected a mapping with 'phrases' and an optional 'note', got {entry!r}")
+        phrases.extend(_strings(entry.get("phrases"), where, "phrases"))
+    return out, tuple(phrases)

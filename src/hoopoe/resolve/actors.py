@@ -141,7 +141,8 @@ class ActorKB:
     institutions and read role patterns. Build it once with :meth:`load` and reuse it for every article."""
 
     def __init__(self, actors: Sequence[Actor], composition: Composition, roles: RoleRules,
-                 ambiguous: dict[str, tuple[str, ...]] | None = None, *, version: str = KB_NAME) -> None:
+                 ambiguous: dict[str, tuple[str, ...]] | None = None, *, version: str = KB_NAME,
+                 not_actors: Iterable[str] = ()) -> None:
         self.version = version
         self._actors: dict[str, Actor] = {}
         for actor in actors:
@@ -186,6 +187,14 @@ class ActorKB:
                 for prefix in roles.prefixes + roles.former:
                     self._role_trie.add(f"{prefix} {w}", (f"{prefix} {role.role}", role.sector))
         self._former = {f.casefold() for f in roles.former}
+        #: phrases that contain an actor's name but are no actor ("Niger Delta", "South China Sea"): where one
+        #: is at least as long as the best mention starting at the same token, no mention is read there
+        self._not_actors: TokenTrie[str] = TokenTrie()
+        for phrase in not_actors:
+            try:
+                self._not_actors.add(phrase, phrase)
+            except ValueError as exc:
+                raise ResourceError(f"not_actors phrase {exc}") from None
         for alias, ids in self.ambiguous.items():
             missing = [i for i in ids if i not in self._actors]
             if missing:
@@ -217,8 +226,9 @@ class ActorKB:
         for path in user:
             raws.extend(read_actor_file(path))
         actors = cls._build(raws)
+        ambiguous, not_actors = read_ambiguous(root / "ambiguous.yaml")
         return cls(actors, read_composition(root / "composition.yaml"), read_roles(root / "roles.yaml"),
-                   read_ambiguous(root / "ambiguous.yaml"), version=f"{KB_NAME}+{digest.hexdigest()[:12]}")
+                   ambiguous, version=f"{KB_NAME}+{digest.hexdigest()[:12]}", not_actors=not_actors)
 
     @staticmethod
     def _build(raws: list[RawActor]) -> list[Actor]:
@@ -293,7 +303,7 @@ class ActorKB:
         if not toks:
             return None
         hit = self._best_at(toks, 0)
-        if hit is None or hit.j != len(toks):
+        if hit is None or hit.j != len(toks) or self._blocked(toks, 0, hit) is not None:
             return None
         return hit.actors[0]
 
@@ -392,6 +402,10 @@ class ActorKB:
         i = 0
         while i < len(toks):
             hit = self._best_at(toks, i)
+            blocked = self._blocked(toks, i, hit)
+            if blocked is not None:
+                i = blocked
+                continue
             if hit is None:
                 i += 1
                 continue
@@ -401,6 +415,13 @@ class ActorKB:
         self._disambiguate(hits)
         return [ActorMatch(toks[h.i].start, toks[h.j - 1].end, text[toks[h.i].start:toks[h.j - 1].end],
                            h.actors[0], h.via, h.role) for h in hits]
+
+    def _blocked(self, toks: list[Token], i: int, hit: _Hit | None) -> int | None:
+        """End of a ``not_actors`` phrase starting at token ``i`` at least as long as ``hit``, else None."""
+        phrase = self._not_actors.longest(toks, i)
+        if phrase is None or (hit is not None and hit.j > phrase[0]):
+            return None
+        return phrase[0]
 
     @staticmethod
     def _disambiguate(hits: list[_Hit]) -> None:
