@@ -67,8 +67,9 @@ def default_heads() -> HeadTable:
     return HeadTable.load()
 
 
-#: known mentions an unlisted name may contain: a state's name or demonym, a generic word ("Union")
-ABSORBABLE_KINDS = frozenset({"state", "generic"})
+#: known mentions an unlisted name may contain: a state's name or demonym, a generic word, a composed group
+#: ("Latvian Farmers" in "the Latvian Farmers Union")
+ABSORBABLE_KINDS = frozenset({"state", "generic", "civilians"})
 
 
 def covered_spans(matches: list[ActorMatch]) -> list[tuple[int, int]]:
