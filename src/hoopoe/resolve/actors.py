@@ -156,7 +156,9 @@ class ActorKB:
             plural = _plural(alias)
             if plural:
                 self.ambiguous.setdefault(plural, ids)
-        self._ambiguous_folded = {alias.casefold(): ids for alias, ids in self.ambiguous.items()}
+        #: keyed like the matched text in _name_hits: tokens joined by spaces ("People's" -> "People s")
+        self._ambiguous_folded = {" ".join(TokenTrie.split(alias)[0]).casefold(): ids
+                                  for alias, ids in self.ambiguous.items()}
         self._institutions = {inst.key: inst for inst in composition.institutions}
         self._names: TokenTrie[_Surface] = TokenTrie()
         #: surface form -> actor ids that claim it, for the integrity check and ambiguity handling
@@ -189,8 +191,9 @@ class ActorKB:
         self._former = {f.casefold() for f in roles.former}
         #: phrases that contain an actor's name but are no actor ("Niger Delta", "South China Sea"): where one
         #: is at least as long as the best mention starting at the same token, no mention is read there
+        self.not_actors: tuple[str, ...] = tuple(not_actors)
         self._not_actors: TokenTrie[str] = TokenTrie()
-        for phrase in not_actors:
+        for phrase in self.not_actors:
             try:
                 self._not_actors.add(phrase, phrase)
             except ValueError as exc:
