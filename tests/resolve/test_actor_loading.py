@@ -82,3 +82,37 @@ def test_validation_errors_name_file_entry_value(tmp_path: Path, text: str, need
 def test_missing_user_file(tmp_path: Path) -> None:
     with pytest.raises(ResourceError, match="nope.yaml"):
         ActorKB.load(extra_paths=[tmp_path / "nope.yaml"])
+
+
+def test_not_actors_section_is_validated(tmp_path: Path) -> None:
+    from hoopoe.resolve.actor_data import read_ambiguous
+
+    good = write(tmp_path / "amb.yaml", "ambiguous: []\nnot_actors:\n- {phrases: [Niger delta], note: river}\n")
+    assert read_ambiguous(good) == ({}, ("Niger delta",))
+    bad = write(tmp_path / "bad.yaml", "not_actors:\n- {phrase: [Niger delta]}\n")
+    with pytest.raises(ResourceError, match=r"bad.yaml: not_actors\[0\]"):
+        read_ambiguous(bad)
+    kb = ActorKB.load()
+    with pytest.raises(ResourceError, match="not_actors phrase"):
+        ActorKB(list(kb), kb.composition, kb.roles, not_actors=["Niger (delta)"])
+
+
+def test_shipped_files_are_parsed_with_libyaml_when_available() -> None:
+    """The C parser is what keeps loading the world's actors at about a fifth of a second (bench/bench_actors.py);
+    PyYAML built without libyaml falls back to the pure-Python parser (about four times slower)."""
+    import yaml
+
+    from hoopoe.resolve import actor_data
+
+    expected = yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader
+    assert actor_data._LOADER is expected
+
+
+def test_load_time_stays_bounded() -> None:
+    """A guard with wide slack, like test_speed: ActorKB.load takes about 0.1-0.25 s on a 2-core dev box with
+    1,370 actors (bench/bench_actors.py prints the figures); ten times that means something went quadratic."""
+    import time
+
+    start = time.perf_counter()
+    ActorKB.load()
+    assert time.perf_counter() - start < 2.5

@@ -27,6 +27,8 @@ _HYPHENS = frozenset("-\u2010\u2011\u2013")  # hyphens and the en dash ("Islamic
 
 
 def gap_class(gap: str) -> str:
+    if gap == " ":
+        return JOIN
     if gap[:1] in _APOSTROPHES and gap[1:].strip(" ") == "":
         return APOS  # "Taliban's", "d'Ivoire", "Workers' Party"
     if gap.count("\n") > 1:
@@ -111,8 +113,16 @@ class TokenTrie(Generic[T]):
 
     @staticmethod
     def split(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        toks = tokenize(name)
-        return tuple(t.text for t in toks), tuple(t.gap for t in toks[1:])
+        """A name's tokens and the gap classes between them (as :func:`tokenize` would give them)."""
+        words: list[str] = []
+        gaps: list[str] = []
+        prev_end = -1
+        for m in _TOKEN_RE.finditer(name):
+            if prev_end >= 0:
+                gaps.append(gap_class(name[prev_end:m.start()]))
+            words.append(m.group())
+            prev_end = m.end()
+        return tuple(words), tuple(gaps)
 
     def add(self, name: str, value: T) -> None:
         tokens, gaps = self.split(name)

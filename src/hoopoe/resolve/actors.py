@@ -156,7 +156,9 @@ class ActorKB:
             plural = _plural(alias)
             if plural:
                 self.ambiguous.setdefault(plural, ids)
-        self._ambiguous_folded = {alias.casefold(): ids for alias, ids in self.ambiguous.items()}
+        #: keyed like the matched text in _name_hits: tokens joined by spaces ("People's" -> "People s")
+        self._ambiguous_folded = {" ".join(TokenTrie.split(alias)[0]).casefold(): ids
+                                  for alias, ids in self.ambiguous.items()}
         self._institutions = {inst.key: inst for inst in composition.institutions}
         self._names: TokenTrie[_Surface] = TokenTrie()
         #: surface form -> actor ids that claim it, for the integrity check and ambiguity handling
@@ -184,13 +186,14 @@ class ActorKB:
         for role in roles.roles:
             for w in role.words:
                 self._role_trie.add(w, (role.role, role.sector))
-                for prefix in roles.prefixes + roles.former:
-                    self._role_trie.add(f"{prefix} {w}", (f"{prefix} {role.role}", role.sector))
+        #: "deputy", "former": one may precede a role word ("deputy foreign minister"), matched in role_at
+        self._prefix_trie: TokenTrie[str] = self._word_trie(roles.prefixes + roles.former)
         self._former = {f.casefold() for f in roles.former}
         #: phrases that contain an actor's name but are no actor ("Niger Delta", "South China Sea"): where one
         #: is at least as long as the best mention starting at the same token, no mention is read there
+        self.not_actors: tuple[str, ...] = tuple(not_actors)
         self._not_actors: TokenTrie[str] = TokenTrie()
-        for phrase in not_actors:
+        for phrase in self.not_actors:
             try:
                 self._not_actors.add(phrase, phrase)
             except ValueError as exc:
@@ -274,6 +277,19 @@ class ActorKB:
                 forms.append((plural, "demonym"))
         forms += [(c, "capital") for c in actor.capitals]
         return forms
+
+    def role_at(self, toks: list[Token], i: int) -> tuple[int, tuple[str, str | None]] | None:
+        """The longest role starting at token ``i``, with an optional prefix ("acting interior minister"):
+        (end token index, (role, sector)) or None."""
+        best = self._role_trie.longest(toks, i)
+        role = (best[0], best[1][0]) if best else None
+        prefix = self._prefix_trie.longest(toks, i)
+        if prefix is not None and prefix[0] < len(toks) and toks[prefix[0]].gap == JOIN:
+            after = self._role_trie.longest(toks, prefix[0])
+            if after is not None and (role is None or after[0] > role[0]):
+                name, sector = after[1][0]
+                role = (after[0], (f"{prefix[1][0]} {name}", sector))
+        return role
 
     # ----------------------------------------------------------------------------------------------
     # access
@@ -494,12 +510,11 @@ class _RolePass:
             if i in self.by_token:
                 i = self.by_token[i].j
                 continue
-            found = self.kb._role_trie.longest(toks, i)
+            found = self.kb.role_at(toks, i)
             if found is None:
                 i += 1
                 continue
-            j, payload = found
-            role, sector = payload[0]
+            j, (role, sector) = found
             org = self._org_before(i)
             done = self._name_after(j, role, sector, org) or self._name_before(i, j, role, sector, org)
             i = j if not done else max(j, done)
