@@ -1,4 +1,4 @@
-"""The SQLite store: round trip, idempotence, replacement, filters, opening and errors."""
+"""The store on SQLite and PostgreSQL: round trip, idempotence, replacement, filters, opening and errors."""
 
 from __future__ import annotations
 
@@ -161,8 +161,6 @@ def test_default_path_and_memory(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("url,match", [
-    ("postgresql://user@localhost/hoopoe", "PostgreSQL support is not installed yet"),
-    ("postgres://localhost/db", "PostgreSQL support is not installed yet"),
     ("mysql://localhost/db", "unknown store URL scheme"),
     ("/no/such/folder/x.db", "does not exist"),
 ])
@@ -173,12 +171,11 @@ def test_open_store_errors(url, match):
 
 def test_evidence_offsets_are_kept_in_columns(filled, samples):
     doc, art = samples[0]
-    con = filled._conn
-    rows = con.execute("SELECT evidence_start, evidence_end FROM events WHERE article_id = ? ORDER BY seq",
-                       (doc.article.id,)).fetchall()
+    rows = filled._query("SELECT evidence_start, evidence_end FROM events WHERE article_id = ? ORDER BY seq",
+                         (doc.article.id,))
     for (start, end), ev in zip(rows, doc.events):
         assert art.text[start:end] == ev.evidence.text
-    roles = con.execute("SELECT role, identifier_text FROM event_actors WHERE event_id = ? ORDER BY role, seq",
-                        (doc.events[1].id,)).fetchall()
+    roles = filled._query("SELECT role, identifier_text FROM event_actors WHERE event_id = ? ORDER BY role, seq",
+                          (doc.events[1].id,))
     assert roles == [("actor", "Menaka regional government"), ("recipient", "Islamic State Sahel Province"),
                      ("speaker", "Menaka regional government")]

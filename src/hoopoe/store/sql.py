@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import Any
 
@@ -23,6 +23,10 @@ ACTOR_ROLES = ("actor", "recipient", "claimed_by", "speaker")
 #: Rows fetched per round trip when streaming events: large enough to amortise the round trip,
 #: small enough (a few MB of JSON) to keep memory flat on big stores.
 FETCH_ROWS = 500
+
+#: Ids per query when looking up stored content hashes (under SQLite's default limit of 999
+#: parameters on old builds).
+HASH_BATCH = 500
 
 
 @dataclass(slots=True)
@@ -48,14 +52,24 @@ class EventFilter:
 
 @dataclass(frozen=True, slots=True)
 class Dialect:
-    """What differs between engines: the parameter style and how a transaction starts."""
+    """What differs between engines: the parameter style, how a write transaction starts, how
+    concurrent schema set-ups are serialised, and how a large result is streamed."""
 
     name: str
     paramstyle: str = "qmark"  # "qmark" (?) or "format" (%s)
     begin: str | None = "BEGIN"  # None: the driver opens transactions itself
+    #: Run first in the schema set-up transaction so that processes opening a new store at the
+    #: same moment create it once (PostgreSQL's CREATE ... IF NOT EXISTS is not safe in parallel).
+    schema_lock: str | None = None
+    #: ``connection -> cursor`` for streaming results (a server-side cursor); ``None``: a plain cursor.
+    stream_cursor: Callable[[Any], Any] | None = field(default=None, compare=False)
 
     def sql(self, text: str) -> str:
         return text.replace("?", "%s") if self.paramstyle == "format" else text
+
+
+#: What a transaction's work returns to have it rolled back without an error.
+ROLLBACK = object()
 
 
 def _json(value: Any) -> str:
@@ -75,10 +89,13 @@ class Store:
     """
 
     def __init__(self, connection: Any, dialect: Dialect, *, location: str = "",
-                 country_codes: Callable[[str], str | None] | None = None) -> None:
+                 country_codes: Callable[[str], str | None] | None = None, url: str | None = None) -> None:
         self._conn = connection
         self._dialect = dialect
         self.location = location
+        #: What :func:`hoopoe.store.open_store` opens this store with again (in a worker process);
+        #: ``None`` for a store only this connection can see (in-memory SQLite).
+        self.url = url
         self._country_codes = country_codes
         self._init_schema()
 
@@ -97,13 +114,23 @@ class Store:
         finally:
             cur.close()
 
-    def _transaction(self, work: Callable[[Any], None]) -> None:
+    @property
+    def dialect(self) -> Dialect:
+        return self._dialect
+
+    def _transaction(self, work: Callable[[Any], Any]) -> Any:
+        """Run ``work(cursor)`` in one transaction: committed when it returns, rolled back when it
+        raises or returns ``ROLLBACK``; returns what ``work`` returned."""
         cur = self._conn.cursor()
         try:
             if self._dialect.begin:
                 cur.execute(self._dialect.begin)
-            work(cur)
-            self._conn.commit()
+            result = work(cur)
+            if result is ROLLBACK:
+                self._conn.rollback()
+            else:
+                self._conn.commit()
+            return result
         except Exception as e:
             self._conn.rollback()
             if isinstance(e, StoreError):
@@ -114,6 +141,8 @@ class Store:
 
     def _init_schema(self) -> None:
         def work(cur: Any) -> None:
+            if self._dialect.schema_lock:
+                self._exec(cur, self._dialect.schema_lock)
             for stmt in q.CREATE:
                 self._exec(cur, stmt)
             rows = self._exec(cur, q.SELECT_VERSION).fetchall()
@@ -131,28 +160,44 @@ class Store:
         rows = self._query(q.SELECT_HASH, (article_id,))
         return bool(rows) and rows[0][0] == content_hash
 
+    def stored_hashes(self, article_ids: list[str]) -> dict[str, str]:
+        """``{article id: content hash}`` for those of ``article_ids`` that are stored (one query per
+        :data:`HASH_BATCH` ids): what a batch run checks before coding anything."""
+        out: dict[str, str] = {}
+        ids = list(dict.fromkeys(a for a in article_ids if a))
+        for i in range(0, len(ids), HASH_BATCH):
+            chunk = ids[i:i + HASH_BATCH]
+            sql = q.SELECT_HASHES.format(ids=", ".join("?" * len(chunk)))
+            out.update({aid: h for aid, h in self._query(sql, chunk)})
+        return out
+
     def add(self, doc: Document, article: Article, content_hash: str) -> bool:
         """Store a document and its article in one transaction; ``False`` when the same id and hash
         are already stored (nothing changes), ``True`` when stored (replacing the article's records
-        when its content changed)."""
+        when its content changed).
+
+        Safe under concurrency: the article row is written first, with an upsert that leaves an
+        identical row alone, so the transaction holds that row's lock before it touches the
+        article's records. Two processes storing the same article at once store it once; of two
+        different versions, the one committed last is kept whole.
+        """
         aid = doc.article.id
         if not aid:
             raise StoreError("cannot store a document without an article id")
         if getattr(article, "id", None) not in (None, aid):
             raise StoreError(f"document is for article {aid!r} but the article given is {article.id!r}")
-        if self.has_article(aid, content_hash):
-            return False
         meta = doc.article
         pipeline_version = doc.pipeline.get("hoopoe") or doc.pipeline.get("version") if doc.pipeline else None
 
-        def work(cur: Any) -> None:
-            for table in q.CHILD_TABLES:
-                self._exec(cur, q.DELETE_CHILDREN[table], (aid,))
-            self._exec(cur, q.DELETE_ARTICLE, (aid,))
-            self._exec(cur, q.INSERT_ARTICLE, (
+        def work(cur: Any) -> Any:
+            self._exec(cur, q.UPSERT_ARTICLE, (
                 aid, meta.title, meta.url, meta.source, meta.published, meta.language, article.text,
                 content_hash, datetime.now(timezone.utc).isoformat(timespec="seconds"),
                 pipeline_version, json.dumps(doc.pipeline, sort_keys=True) if doc.pipeline else None))
+            if cur.rowcount == 0:  # stored already with this content hash
+                return ROLLBACK
+            for table in q.CHILD_TABLES:
+                self._exec(cur, q.DELETE_CHILDREN[table], (aid,))
             for seq, ev in enumerate(doc.events):
                 self._insert_event(cur, aid, seq, ev)
             for seq, ent in enumerate(doc.entities):
@@ -175,7 +220,8 @@ class Store:
                     aid, seq, cm.id, cm.text, cm.status, cm.made.start, cm.made.end,
                     src.start if src else None, src.end if src else None, _json(cm)))
 
-        self._transaction(work)
+        if self._transaction(work) is ROLLBACK:
+            return False
         log.debug("stored article %s: %d events", aid, len(doc.events))
         return True
 
@@ -245,7 +291,8 @@ class Store:
             sql += q.LIMIT_OFFSET
             params += [q.NO_LIMIT if f.limit is None else f.limit, f.offset]
         metas: dict[str, ArticleMeta] = {}
-        cur = self._conn.cursor()
+        stream = self._dialect.stream_cursor
+        cur = stream(self._conn) if stream else self._conn.cursor()
         try:
             try:
                 self._exec(cur, sql, params)
