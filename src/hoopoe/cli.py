@@ -113,6 +113,8 @@ def ingest(
         fail(f"--workers must be 1 or more, got {workers}", 2)
     if db and out_dir:
         fail("give --db or --out-dir, not both", 2)
+    if address and engine != "ray":
+        fail("--address is for the Ray engine: add --engine ray", 2)
     pub = _published(published)
     console = Console(stderr=True)
     opts = dict(db=db, out_dir=out_dir, engine=engine, workers=workers, address=address, published=pub)

@@ -179,3 +179,22 @@ def test_evidence_offsets_are_kept_in_columns(filled, samples):
                           (doc.events[1].id,))
     assert roles == [("actor", "Menaka regional government"), ("recipient", "Islamic State Sahel Province"),
                      ("speaker", "Menaka regional government")]
+
+
+def test_stored_hashes_in_batches(filled, samples, monkeypatch):
+    import hoopoe.store.sql as sql
+
+    monkeypatch.setattr(sql, "HASH_BATCH", 1)
+    ids = [d.article.id for d, _ in samples]
+    got = filled.stored_hashes(ids + ["unknown", ids[0], ""])
+    assert got == {d.article.id: content_hash(a) for d, a in samples}
+    assert filled.stored_hashes([]) == {}
+
+
+def test_an_identical_document_from_another_connection_changes_nothing(store_url, samples):
+    doc, art = samples[0]
+    with open_store(store_url) as one, open_store(store_url) as two:
+        assert one.add(doc, art, content_hash(art)) is True
+        assert two.add(doc, art, content_hash(art)) is False
+        assert two.stats()["events"] == len(doc.events)
+        assert two.url == one.url and two.url is not None

@@ -54,7 +54,7 @@ def _schema(pa, columns):
 class ParquetShards:
     """A folder of shards that takes documents like a store (:meth:`add`, :meth:`stored_hashes`)."""
 
-    def __init__(self, out_dir: str | Path, *, shard_articles: int = SHARD_ARTICLES) -> None:
+    def __init__(self, out_dir: str | Path, *, shard_articles: int | None = None) -> None:
         self.pa, self.pq = _pyarrow()
         self.root = Path(out_dir)
         if self.root.exists() and not self.root.is_dir():
@@ -62,7 +62,7 @@ class ParquetShards:
         if not self.root.parent.is_dir():
             raise HoopoeError(f"cannot write shards to {str(self.root)!r}: folder {str(self.root.parent)!r} "
                               "does not exist", reason="bad-output")
-        self.shard_articles = shard_articles
+        self.shard_articles = shard_articles or SHARD_ARTICLES
         for sub in ("articles", "events"):
             (self.root / sub).mkdir(parents=True, exist_ok=True)
         self._tidy()

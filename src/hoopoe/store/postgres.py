@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import uuid
 from typing import Any
 
 from hoopoe.errors import StoreError
@@ -19,8 +20,9 @@ STREAM_ROWS = 500
 
 
 def _stream_cursor(conn: Any) -> Any:
-    # WITH HOLD: the cursor outlives the implicit transaction of an autocommit connection.
-    cur = conn.cursor(name="hoopoe_stream", withhold=True)
+    # WITH HOLD: the cursor outlives the implicit transaction of an autocommit connection; a name
+    # of its own, so that several streams can be open on one connection.
+    cur = conn.cursor(name=f"hoopoe_stream_{uuid.uuid4().hex[:12]}", withhold=True)
     cur.itersize = STREAM_ROWS
     return cur
 
