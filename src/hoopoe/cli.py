@@ -151,7 +151,8 @@ def events(
     event: Optional[str] = typer.Option(None, help="PLOVER event type, e.g. ASSAULT."),
     actor: Optional[str] = typer.Option(None, help="Actor name or alias."),
     limit: Optional[int] = typer.Option(None, help="At most this many events."),
-    format: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv, geojson, parquet or table."),
+    format: str = typer.Option("jsonl", "--format", "-f",
+                               help="jsonl, csv (PLOVER columns), acled (ACLED's columns), geojson, parquet or table."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
 ) -> None:
     """Export stored events, filtered."""

@@ -331,6 +331,12 @@ class Store:
         """Row counts: articles, events, entities, places, quotes, commitments."""
         return {t: int(self._query(sql)[0][0]) for t, sql in q.COUNT.items()}
 
+    def dataframe(self, f: EventFilter | None = None, *, columns: str = "plover"):
+        """The events :meth:`events` returns as a pandas DataFrame (see :func:`hoopoe.export.to_dataframe`)."""
+        from hoopoe.export.frame import to_dataframe
+
+        return to_dataframe(self.events(f), columns=columns)
+
     # ------------------------------------------------------------------ life cycle
 
     def close(self) -> None:
