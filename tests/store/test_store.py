@@ -198,3 +198,15 @@ def test_an_identical_document_from_another_connection_changes_nothing(store_url
         assert two.add(doc, art, content_hash(art)) is False
         assert two.stats()["events"] == len(doc.events)
         assert two.url == one.url and two.url is not None
+
+
+def test_records_are_stored_as_to_dict_json(samples):
+    import json
+
+    from hoopoe.store.sql import _json
+
+    for doc, _ in samples:
+        for rec in [doc, *doc.events, *doc.entities, *doc.places, *doc.quotes, *doc.commitments]:
+            assert _json(rec) == json.dumps(to_dict(rec), ensure_ascii=False, separators=(",", ":"))
+    with pytest.raises(TypeError, match="cannot store a set"):
+        _json({1, 2})

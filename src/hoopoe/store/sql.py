@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 from collections.abc import Callable, Iterator
@@ -12,7 +13,7 @@ from typing import Any
 from hoopoe import __version__
 from hoopoe.errors import StoreError
 from hoopoe.records import (
-    Article, ArticleMeta, Commitment, Document, Entity, Event, Place, Quote, from_dict, to_dict,
+    Article, ArticleMeta, Commitment, Document, Entity, Event, Place, Quote, from_dict,
 )
 from hoopoe.store import schema as q
 
@@ -72,8 +73,29 @@ class Dialect:
 ROLLBACK = object()
 
 
+#: Field names by record class, for :func:`_json` (filled on first use of each class).
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _plain(obj: Any) -> Any:
+    """``json.dumps`` hook: a record as a dict of its fields in declaration order, a date as ISO text
+    (what :func:`hoopoe.records.to_dict` gives, without walking the plain values in Python)."""
+    names = _FIELDS.get(type(obj))
+    if names is None:
+        if isinstance(obj, date):
+            return obj.isoformat()
+        if not dataclasses.is_dataclass(obj) or isinstance(obj, type):
+            raise TypeError(f"cannot store a {type(obj).__name__} as JSON")
+        names = _FIELDS[type(obj)] = tuple(f.name for f in dataclasses.fields(obj))
+    return {n: getattr(obj, n) for n in names}
+
+
+_ENCODER = json.JSONEncoder(default=_plain, ensure_ascii=False, separators=(",", ":"))
+
+
 def _json(value: Any) -> str:
-    return json.dumps(to_dict(value), ensure_ascii=False, separators=(",", ":"))
+    """The record as compact JSON, equal to ``json.dumps(to_dict(value))`` with the same options."""
+    return _ENCODER.encode(value)
 
 
 def _iso(d: date | None) -> str | None:
@@ -104,6 +126,11 @@ class Store:
     def _exec(self, cur: Any, sql: str, params: tuple | list = ()) -> Any:
         cur.execute(self._dialect.sql(sql), tuple(params))
         return cur
+
+    def _exec_many(self, cur: Any, sql: str, rows: list[tuple]) -> None:
+        """One statement over many rows (one round trip where the driver can: psycopg pipelines)."""
+        if rows:
+            cur.executemany(self._dialect.sql(sql), rows)
 
     def _query(self, sql: str, params: tuple | list = ()) -> list[tuple]:
         cur = self._conn.cursor()
@@ -198,36 +225,37 @@ class Store:
                 return ROLLBACK
             for table in q.CHILD_TABLES:
                 self._exec(cur, q.DELETE_CHILDREN[table], (aid,))
+            events: list[tuple] = []
+            actors: list[tuple] = []
             for seq, ev in enumerate(doc.events):
-                self._insert_event(cur, aid, seq, ev)
-            for seq, ent in enumerate(doc.entities):
-                self._exec(cur, q.INSERT_ENTITY, (
-                    aid, seq, ent.entity_text, ent.identifier_id, ent.identifier_text, ent.kb_id, ent.code,
-                    ent.sector, ent.kind, json.dumps(to_dict(ent.mentions)), _json(ent)))
-            for seq, pl in enumerate(doc.places):
-                self._exec(cur, q.INSERT_PLACE, (
-                    aid, seq, pl.text, pl.name, pl.geonameid, pl.lat, pl.lon, pl.feature, pl.admin1, pl.country,
-                    pl.precision, json.dumps(to_dict(pl.mentions)), _json(pl)))
-            for seq, qu in enumerate(doc.quotes):
-                sp = qu.speaker
-                self._exec(cur, q.INSERT_QUOTE, (
-                    aid, seq, sp.entity_text if sp else None,
-                    (sp.identifier_id or sp.kb_id) if sp else None, qu.text, qu.start, qu.end,
-                    int(qu.direct), _json(qu)))
-            for seq, cm in enumerate(doc.commitments):
-                src = cm.source_text
-                self._exec(cur, q.INSERT_COMMITMENT, (
-                    aid, seq, cm.id, cm.text, cm.status, cm.made.start, cm.made.end,
-                    src.start if src else None, src.end if src else None, _json(cm)))
+                self._event_rows(aid, seq, ev, events, actors)
+            self._exec_many(cur, q.INSERT_EVENT, events)
+            self._exec_many(cur, q.INSERT_EVENT_ACTOR, actors)
+            self._exec_many(cur, q.INSERT_ENTITY, [(
+                aid, seq, ent.entity_text, ent.identifier_id, ent.identifier_text, ent.kb_id, ent.code,
+                ent.sector, ent.kind, _json(ent.mentions), _json(ent)) for seq, ent in enumerate(doc.entities)])
+            self._exec_many(cur, q.INSERT_PLACE, [(
+                aid, seq, pl.text, pl.name, pl.geonameid, pl.lat, pl.lon, pl.feature, pl.admin1, pl.country,
+                pl.precision, _json(pl.mentions), _json(pl)) for seq, pl in enumerate(doc.places)])
+            self._exec_many(cur, q.INSERT_QUOTE, [(
+                aid, seq, qu.speaker.entity_text if qu.speaker else None,
+                (qu.speaker.identifier_id or qu.speaker.kb_id) if qu.speaker else None, qu.text, qu.start, qu.end,
+                int(qu.direct), _json(qu)) for seq, qu in enumerate(doc.quotes)])
+            self._exec_many(cur, q.INSERT_COMMITMENT, [(
+                aid, seq, cm.id, cm.text, cm.status, cm.made.start, cm.made.end,
+                cm.source_text.start if cm.source_text else None, cm.source_text.end if cm.source_text else None,
+                _json(cm)) for seq, cm in enumerate(doc.commitments)])
 
         if self._transaction(work) is ROLLBACK:
             return False
         log.debug("stored article %s: %d events", aid, len(doc.events))
         return True
 
-    def _insert_event(self, cur: Any, aid: str, seq: int, ev: Event) -> None:
+    @staticmethod
+    def _event_rows(aid: str, seq: int, ev: Event, events: list[tuple], actors: list[tuple]) -> None:
+        """Append the event's row and its participants' rows."""
         loc, k, w, evid = ev.event_loc, ev.killed, ev.wounded, ev.evidence
-        self._exec(cur, q.INSERT_EVENT, (
+        events.append((
             aid, seq, ev.id, ev.event, ev.date.start, ev.date.end, ev.date.precision,
             (loc.name or loc.text) if loc else None, loc.geonameid if loc else None,
             loc.lat if loc else None, loc.lon if loc else None, loc.admin1 if loc else None,
@@ -240,9 +268,8 @@ class Store:
             ("speaker", [ev.speaker] if ev.speaker else [])]
         for role, ents in roles:
             for i, ent in enumerate(ents):
-                self._exec(cur, q.INSERT_EVENT_ACTOR, (
-                    aid, seq, ev.id, role, i, ent.entity_text, ent.identifier_id, ent.identifier_text,
-                    ent.kb_id, ent.code, ent.sector))
+                actors.append((aid, seq, ev.id, role, i, ent.entity_text, ent.identifier_id, ent.identifier_text,
+                               ent.kb_id, ent.code, ent.sector))
 
     # ------------------------------------------------------------------ reading
 
