@@ -12,7 +12,7 @@ from hoopoe.export import COLUMN_NAMES
 pytest.importorskip("pyarrow", reason="pyarrow is not installed: pip install -e '.[parquet]'")
 pytest.importorskip("pandas", reason="pandas is not installed: pip install -e '.[parquet]'")
 
-from hoopoe.engine.parquet import ParquetShards, read_shards  # noqa: E402
+from hoopoe.engine.parquet import ParquetShards, read_shards
 
 
 def by_article(events) -> dict[str, list[tuple[str, str]]]:
@@ -23,7 +23,7 @@ def by_article(events) -> dict[str, list[tuple[str, str]]]:
 
 
 def test_shards_hold_what_a_store_holds(corpus, reference, tmp_path, monkeypatch):
-    import hoopoe.engine.parquet as parquet
+    from hoopoe.engine import parquet
 
     monkeypatch.setattr(parquet, "SHARD_ARTICLES", 128)
     out = tmp_path / "shards"

@@ -13,10 +13,11 @@ from hoopoe.export import ACLED_COLUMN_NAMES, COLUMN_NAMES, acled_row, to_datafr
 from hoopoe.export.acled import inter_code
 from hoopoe.records import ArticleMeta, Count, DateInfo, Document, Entity, Event, Evidence, Place, from_dict
 
-ACLED = ("event_id_cnty event_date year time_precision disorder_type event_type sub_event_type actor1 "
-         "assoc_actor_1 inter1 actor2 assoc_actor_2 inter2 interaction civilian_targeting iso region country "
-         "admin1 admin2 admin3 location latitude longitude geo_precision source source_scale notes fatalities "
-         "tags timestamp").split()
+ACLED = ["event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+         "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
+         "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
+         "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities",
+         "tags", "timestamp"]
 
 
 @pytest.fixture()
@@ -53,10 +54,10 @@ def test_acled_csv(rows):
 
 
 def ev(**kw) -> Event:
-    base = dict(id="a:e1", event="ASSAULT", acled={"event_type": "Battles", "sub_event_type": "Armed clash"},
-                date=DateInfo("2024-05-02", "2024-05-02", "day"),
-                event_loc=Place("Gao", name="Gao", lat=16.27, lon=-0.04, country="MLI", admin1="Gao", precision=1),
-                evidence=Evidence("Soldiers clashed with rebels.", 0, 29))
+    base = {"id": "a:e1", "event": "ASSAULT", "acled": {"event_type": "Battles", "sub_event_type": "Armed clash"},
+            "date": DateInfo("2024-05-02", "2024-05-02", "day"),
+            "event_loc": Place("Gao", name="Gao", lat=16.27, lon=-0.04, country="MLI", admin1="Gao", precision=1),
+            "evidence": Evidence("Soldiers clashed with rebels.", 0, 29)}
     base.update(kw)
     return Event(**base)
 

@@ -19,12 +19,12 @@ from pathlib import Path
 
 from hoopoe.engine.worker import WorkerSpec
 from hoopoe.errors import HoopoeError
-from hoopoe.ingest.reader import MAX_CHARS, read_articles
 from hoopoe.ingest.base import parse_date
+from hoopoe.ingest.reader import MAX_CHARS, read_articles
 from hoopoe.ingest.runner import IngestSummary, code_tasks, drive, resolved
 from hoopoe.records import Article, Document
 
-__all__ = ["ingest", "ENGINES", "EngineError", "WorkerSpec"]
+__all__ = ["ENGINES", "EngineError", "WorkerSpec", "ingest"]
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +86,12 @@ def ingest(paths: Iterable[str | Path], *, db: str | Path | None = None, out_dir
             return summary
         except BrokenProcessPool as e:
             raise EngineError(f"a worker process died ({e}); what was stored is kept: "
+                              "run the same command again to resume") from None
+        except Exception as e:
+            if not type(e).__module__.startswith("ray."):
+                raise
+            first = (str(e).strip().splitlines() or [type(e).__name__])[0]
+            raise EngineError(f"a Ray worker failed ({type(e).__name__}: {first}); what was stored is kept: "
                               "run the same command again to resume") from None
         finally:
             pool.close(cancel=cancel)

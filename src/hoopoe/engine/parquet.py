@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import logging
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from hoopoe.errors import HoopoeError
@@ -89,7 +89,7 @@ class ParquetShards:
         if not self._buffer:
             return
         pa = self.pa
-        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        now = datetime.now(UTC).isoformat(timespec="seconds")
         events, articles = [], []
         for doc, art, h in self._buffer:
             m = doc.article
@@ -99,9 +99,14 @@ class ParquetShards:
                              "ingested_at": now, "events": len(doc.events), "text": art.text,
                              "document": json.dumps(to_dict(doc), ensure_ascii=False)})
         name = f"part-{self._next_number():06d}-{uuid.uuid4().hex[:8]}.parquet"
-        self._write(self.root / "events" / name, pa.Table.from_pylist(events, schema=_schema(pa, COLUMNS)))
-        self._write(self.root / "articles" / name,
-                    pa.Table.from_pylist(articles, schema=_schema(pa, ARTICLE_COLUMNS)))
+        try:
+            self._write(self.root / "events" / name, pa.Table.from_pylist(events, schema=_schema(pa, COLUMNS)))
+            self._write(self.root / "articles" / name,
+                        pa.Table.from_pylist(articles, schema=_schema(pa, ARTICLE_COLUMNS)))
+        except (OSError, pa.ArrowException) as e:
+            raise HoopoeError(f"cannot write shard {self.root / 'articles' / name}: {e}; "
+                              f"{len(articles)} articles are kept to be written with the next shard",
+                              reason="bad-output") from None
         log.info("wrote shard %s: %d articles, %d events", name, len(articles), len(events))
         self._buffer = []
         self.shards_written += 1

@@ -48,7 +48,7 @@ class RayPool:
             opts = {"address": address} if address else {"num_cpus": workers}
             try:
                 ray.init(**opts, include_dashboard=False, log_to_driver=False, logging_level=logging.WARNING)
-            except Exception as e:  # ConnectionError, RuntimeError, ValueError: one line for the user
+            except Exception as e:  # noqa: BLE001 - ConnectionError, RuntimeError, ValueError...: one line
                 where = f"the Ray cluster at {address}" if address else "a local Ray instance"
                 raise HoopoeError(f"cannot start or join {where}: {' '.join(str(e).split())}",
                                   reason="engine") from None

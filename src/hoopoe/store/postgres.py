@@ -35,7 +35,7 @@ POSTGRES = Dialect("postgresql", paramstyle="format", begin="BEGIN", schema_lock
 
 def redact(url: str) -> str:
     """The URL with its password, if any, replaced by ``***`` (for messages and logs)."""
-    url = re.sub(r"^([a-z]+://[^:/@?]*):[^@/?]*@", r"\1:***@", url, flags=re.I)
+    url = re.sub(r"^([a-z]+://[^:/@?]*):[^@/?]*@", r"\1:***@", url, flags=re.IGNORECASE)
     return re.sub(r"(?i)([?&]password=)[^&]*", r"\1***", url)
 
 
