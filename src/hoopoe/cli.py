@@ -91,37 +91,53 @@ def ingest(
     db: Optional[str] = typer.Option(None, help="sqlite:///file.db, postgresql://..., or a file path (default hoopoe.db)."),
     published: Optional[str] = typer.Option(None, help="Publication date for inputs that carry none."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    workers: int = typer.Option(1, "--workers", "-w", help="Worker processes (1: code in this process)."),
+    engine: str = typer.Option("local", help="local (worker processes on this machine) or ray."),
+    address: Optional[str] = typer.Option(None, help="Ray cluster address (--engine ray; default: a local Ray)."),
+    out_dir: Optional[Path] = typer.Option(None, "--out-dir", help="Write Parquet shards to this folder instead of a store."),
 ) -> None:
-    """Code every article and store the records; unchanged articles are not coded again."""
+    """Code every article and store the records; articles stored already with the same content are
+    skipped before coding, so a second run (or a run after an interruption) does only what is left."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from hoopoe.ingest.runner import run_ingest
-    from hoopoe.pipeline import default_pipeline
-    from hoopoe.store import open_store
+    from hoopoe.engine import ENGINES
+    from hoopoe.engine import ingest as run
 
     missing = [str(p) for p in paths if not p.exists()]
     if missing and len(missing) == len(paths):
         fail(f"no such file or folder: {', '.join(missing)}", 2)
+    if engine not in ENGINES:
+        fail(f"unknown engine {engine!r}; valid: {', '.join(ENGINES)}", 2)
+    if workers < 1:
+        fail(f"--workers must be 1 or more, got {workers}", 2)
+    if db and out_dir:
+        fail("give --db or --out-dir, not both", 2)
+    if address and engine != "ray":
+        fail("--address is for the Ray engine: add --engine ray", 2)
     pub = _published(published)
-    pipe = default_pipeline()
     console = Console(stderr=True)
-    with open_store(db) as store:
-        if quiet or not sys.stderr.isatty():
-            summary = run_ingest(paths, store, pipe.process, published=pub)
-        else:
-            with Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                          console=console, transient=True) as progress:
-                task = progress.add_task("ingest", total=None)
-                summary = run_ingest(paths, store, pipe.process, published=pub,
-                                     progress=lambda n: progress.update(task, completed=n))
-        stats = store.stats()
+    opts = dict(db=db, out_dir=out_dir, engine=engine, workers=workers, address=address, published=pub)
+    if quiet or not sys.stderr.isatty():
+        summary = run(paths, **opts)
+    else:
+        with Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=console, transient=True) as progress:
+            task = progress.add_task("ingest", total=None)
+            summary = run(paths, **opts, progress=lambda n: progress.update(task, completed=n))
     console.print(f"{summary}")
     for s in summary.skip_details[:20]:
         console.print(f"  skipped {s.origin}: {s.message} ({s.reason})")
     if len(summary.skip_details) > 20:
         console.print(f"  ... and {len(summary.skip_details) - 20} more skips")
-    console.print(f"store: {stats.get('articles', 0)} articles, {stats.get('events', 0)} events")
+    if out_dir is not None:
+        console.print(f"shards: {out_dir}")
+    else:
+        from hoopoe.store import open_store
+
+        with open_store(db) as store:
+            stats = store.stats()
+        console.print(f"store: {stats.get('articles', 0)} articles, {stats.get('events', 0)} events")
     if summary.read == 0 and summary.skipped_total:
         raise typer.Exit(1)
 
@@ -135,7 +151,8 @@ def events(
     event: Optional[str] = typer.Option(None, help="PLOVER event type, e.g. ASSAULT."),
     actor: Optional[str] = typer.Option(None, help="Actor name or alias."),
     limit: Optional[int] = typer.Option(None, help="At most this many events."),
-    format: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv, geojson, parquet or table."),
+    format: str = typer.Option("jsonl", "--format", "-f",
+                               help="jsonl, csv (PLOVER columns), acled (ACLED's columns), geojson, parquet or table."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
 ) -> None:
     """Export stored events, filtered."""

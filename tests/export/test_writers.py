@@ -22,7 +22,7 @@ def rows(fixtures_dir) -> list[tuple[ArticleMeta, Event]]:
 
 
 def test_formats():
-    assert FORMATS == ("jsonl", "csv", "geojson", "parquet")
+    assert FORMATS == ("jsonl", "csv", "geojson", "parquet", "acled")
 
 
 def test_jsonl_round_trip(rows, tmp_path):
@@ -132,7 +132,7 @@ def test_text_formats_to_binary_and_text_streams(rows):
 
 
 def test_unknown_format_names_the_valid_ones(rows):
-    with pytest.raises(HoopoeError, match="unknown export format 'xlsx': use one of jsonl, csv, geojson, parquet"):
+    with pytest.raises(HoopoeError, match="unknown export format 'xlsx': use one of jsonl, csv, geojson, parquet, acled"):
         write_events(rows, "xlsx", io.StringIO())
 
 

@@ -1,4 +1,5 @@
-"""Sample documents (tests/fixtures/ingest/documents.json: two Sahel articles, four events) and stores."""
+"""Sample documents (tests/fixtures/ingest/documents.json: two Sahel articles, four events) and stores
+(``store``, ``filled``: on each engine, see ``store_url`` in tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -26,8 +27,9 @@ def samples(fixtures_dir) -> list[tuple[Document, Article]]:
 
 
 @pytest.fixture()
-def store(tmp_path):
-    with open_store(f"sqlite:///{tmp_path / 'test.db'}") as s:
+def store(store_url):
+    """An empty store, once on SQLite and once on PostgreSQL (skipped without a server)."""
+    with open_store(store_url) as s:
         yield s
 
 

@@ -1,4 +1,4 @@
-"""The SQLite store: round trip, idempotence, replacement, filters, opening and errors."""
+"""The store on SQLite and PostgreSQL: round trip, idempotence, replacement, filters, opening and errors."""
 
 from __future__ import annotations
 
@@ -161,8 +161,6 @@ def test_default_path_and_memory(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("url,match", [
-    ("postgresql://user@localhost/hoopoe", "PostgreSQL support is not installed yet"),
-    ("postgres://localhost/db", "PostgreSQL support is not installed yet"),
     ("mysql://localhost/db", "unknown store URL scheme"),
     ("/no/such/folder/x.db", "does not exist"),
 ])
@@ -173,12 +171,42 @@ def test_open_store_errors(url, match):
 
 def test_evidence_offsets_are_kept_in_columns(filled, samples):
     doc, art = samples[0]
-    con = filled._conn
-    rows = con.execute("SELECT evidence_start, evidence_end FROM events WHERE article_id = ? ORDER BY seq",
-                       (doc.article.id,)).fetchall()
+    rows = filled._query("SELECT evidence_start, evidence_end FROM events WHERE article_id = ? ORDER BY seq",
+                         (doc.article.id,))
     for (start, end), ev in zip(rows, doc.events):
         assert art.text[start:end] == ev.evidence.text
-    roles = con.execute("SELECT role, identifier_text FROM event_actors WHERE event_id = ? ORDER BY role, seq",
-                        (doc.events[1].id,)).fetchall()
+    roles = filled._query("SELECT role, identifier_text FROM event_actors WHERE event_id = ? ORDER BY role, seq",
+                          (doc.events[1].id,))
     assert roles == [("actor", "Menaka regional government"), ("recipient", "Islamic State Sahel Province"),
                      ("speaker", "Menaka regional government")]
+
+
+def test_stored_hashes_in_batches(filled, samples, monkeypatch):
+    import hoopoe.store.sql as sql
+
+    monkeypatch.setattr(sql, "HASH_BATCH", 1)
+    ids = [d.article.id for d, _ in samples]
+    got = filled.stored_hashes(ids + ["unknown", ids[0], ""])
+    assert got == {d.article.id: content_hash(a) for d, a in samples}
+    assert filled.stored_hashes([]) == {}
+
+
+def test_an_identical_document_from_another_connection_changes_nothing(store_url, samples):
+    doc, art = samples[0]
+    with open_store(store_url) as one, open_store(store_url) as two:
+        assert one.add(doc, art, content_hash(art)) is True
+        assert two.add(doc, art, content_hash(art)) is False
+        assert two.stats()["events"] == len(doc.events)
+        assert two.url == one.url and two.url is not None
+
+
+def test_records_are_stored_as_to_dict_json(samples):
+    import json
+
+    from hoopoe.store.sql import _json
+
+    for doc, _ in samples:
+        for rec in [doc, *doc.events, *doc.entities, *doc.places, *doc.quotes, *doc.commitments]:
+            assert _json(rec) == json.dumps(to_dict(rec), ensure_ascii=False, separators=(",", ":"))
+    with pytest.raises(TypeError, match="cannot store a set"):
+        _json({1, 2})

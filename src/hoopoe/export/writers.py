@@ -8,6 +8,7 @@ import io
 import json
 import logging
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -18,7 +19,7 @@ from hoopoe.records import ArticleMeta, Event, to_dict
 
 log = logging.getLogger(__name__)
 
-FORMATS: tuple[str, ...] = ("jsonl", "csv", "geojson", "parquet")
+FORMATS: tuple[str, ...] = ("jsonl", "csv", "geojson", "parquet", "acled")
 
 Rows = Iterable[tuple[ArticleMeta, Event]]
 Out = IO[str] | IO[bytes] | str | os.PathLike
@@ -121,8 +122,32 @@ def write_parquet(rows: Rows, out: Out) -> int:
     return n
 
 
+def write_acled(rows: Rows, out: Out, *, timestamp: int | None = None) -> int:
+    """ACLED-style CSV: ACLED's columns (:data:`hoopoe.export.acled.ACLED_COLUMNS`), one row per
+    asserted event with an ACLED type; the others are left out and their number logged. Returns the
+    number of rows written. ``timestamp``: the ``timestamp`` column (default: now)."""
+    from hoopoe.export.acled import ACLED_COLUMN_NAMES, acled_row
+
+    stamp = int(time.time()) if timestamp is None else timestamp
+    n = left_out = 0
+    with _text_out(out, newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(ACLED_COLUMN_NAMES)
+        for meta, ev in rows:
+            row = acled_row(meta, ev, timestamp=stamp)
+            if row is None:
+                left_out += 1
+                continue
+            writer.writerow(["" if v is None else v for v in row.values()])
+            n += 1
+    if left_out:
+        log.info("acled: %d events without an ACLED type or not asserted left out, %d written", left_out, n)
+    return n
+
+
 WRITERS: dict[str, Callable[[Rows, Out], int]] = {
     "jsonl": write_jsonl, "csv": write_csv, "geojson": write_geojson, "parquet": write_parquet,
+    "acled": write_acled,
 }
 
 

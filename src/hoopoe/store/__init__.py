@@ -1,4 +1,4 @@
-"""The store: one schema for documents and their articles, SQLite now, PostgreSQL later.
+"""The store: one schema for documents and their articles, in SQLite or PostgreSQL.
 
 >>> from hoopoe.store import open_store, EventFilter
 >>> with open_store("sqlite:///events.db") as store:
@@ -22,8 +22,9 @@ __all__ = ["open_store", "Store", "EventFilter", "Dialect", "ACTOR_ROLES", "DEFA
 DEFAULT_PATH = "hoopoe.db"
 
 #: SQLite: ``?`` parameters; the module's implicit transactions are off (``isolation_level=None``)
-#: and the store issues ``BEGIN`` itself, as it would on any engine.
-SQLITE = Dialect("sqlite", paramstyle="qmark", begin="BEGIN")
+#: and the store issues ``BEGIN IMMEDIATE`` itself: a write transaction takes the write lock at once
+#: (waiting for another process's), so it never fails half-way on a lock it cannot upgrade.
+SQLITE = Dialect("sqlite", paramstyle="qmark", begin="BEGIN IMMEDIATE")
 
 #: How long a writer waits for another process's lock before failing, in seconds. Batch runs
 #: commit one article at a time (milliseconds), so 30 s only expires when a writer is stuck.
@@ -54,21 +55,28 @@ def open_sqlite(path: str) -> Store:
             conn.execute("PRAGMA synchronous = NORMAL")
     except sqlite3.Error as e:
         raise StoreError(f"cannot open store {path!r}: {e}") from e
-    return Store(conn, SQLITE, location=path, country_codes=CountryNames())
+    try:
+        return Store(conn, SQLITE, location=path, country_codes=CountryNames(),
+                     url=None if path == ":memory:" else f"sqlite:///{Path(path).resolve()}")
+    except BaseException:
+        conn.close()
+        raise
 
 
 def open_store(url_or_path: str | Path | None = None) -> Store:
     """Open (creating if needed) the store at a path or URL.
 
     ``None`` -> ``hoopoe.db`` in the working folder; ``sqlite:///path.db`` or a plain path -> SQLite;
-    ``sqlite://`` or ``:memory:`` -> an in-memory SQLite store; ``postgresql://...`` -> not yet
-    (:class:`hoopoe.errors.StoreError`).
+    ``sqlite://`` or ``:memory:`` -> an in-memory SQLite store; ``postgresql://user:pw@host/db`` (or
+    ``postgres://``, any libpq URL) -> PostgreSQL (needs ``pip install 'hoopoe[postgres]'``).
+    Failures are one-line :class:`hoopoe.errors.StoreError`.
     """
     url = str(url_or_path) if url_or_path is not None else DEFAULT_PATH
     scheme = url.split("://", 1)[0].lower() if "://" in url else ""
-    if scheme.startswith("postgres"):
-        raise StoreError(f"PostgreSQL support is not installed yet: cannot open {scheme}://...; "
-                         "use a SQLite path or sqlite:///path.db")
+    if scheme in ("postgresql", "postgres"):
+        from hoopoe.store.postgres import open_postgres
+
+        return open_postgres(url)
     if scheme and scheme != "sqlite":
         raise StoreError(f"unknown store URL scheme {scheme!r}: use a path, sqlite:///path.db or postgresql://...")
     return open_sqlite(_sqlite_path(url))

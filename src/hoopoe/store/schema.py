@@ -111,6 +111,22 @@ DELETE_ARTICLE = "DELETE FROM articles WHERE id = ?"
 
 INSERT_ARTICLE = """INSERT INTO articles (id, title, url, source, published, language, text, content_hash,
     ingested_at, pipeline_version, pipeline) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+#: The article row, written first in :meth:`Store.add`: inserted, or replaced when its content hash
+#: differs; an identical row is left alone (no row changes, which ``add`` reads as "unchanged").
+UPSERT_ARTICLE = INSERT_ARTICLE + """ ON CONFLICT (id) DO UPDATE SET title = excluded.title, url = excluded.url,
+    source = excluded.source, published = excluded.published, language = excluded.language,
+    text = excluded.text, content_hash = excluded.content_hash, ingested_at = excluded.ingested_at,
+    pipeline_version = excluded.pipeline_version, pipeline = excluded.pipeline
+    WHERE articles.content_hash <> excluded.content_hash"""
+#: Content hashes of many articles at once (``{ids}`` becomes one ``?`` per id), for skipping
+#: unchanged articles before they are coded.
+SELECT_HASHES = "SELECT id, content_hash FROM articles WHERE id IN ({ids})"
+
+# ---------------------------------------------------------------------------------------------- PostgreSQL
+#: A transaction-scoped advisory lock taken before the schema is set up (the key is arbitrary and
+#: fixed: "hoopoe" in ASCII).
+POSTGRES_SCHEMA_LOCK = "SELECT pg_advisory_xact_lock(104111111112111101)"
+
 INSERT_EVENT = """INSERT INTO events (article_id, seq, id, type, date_start, date_end, date_precision, place,
     geonameid, lat, lon, admin1, country, geo_precision, modality, killed_min, killed_max, wounded_min,
     wounded_max, quad_code, event_scale, cameo, confidence, evidence_start, evidence_end, record)

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import Any
 
 from hoopoe import __version__
 from hoopoe.errors import StoreError
 from hoopoe.records import (
-    Article, ArticleMeta, Commitment, Document, Entity, Event, Place, Quote, from_dict, to_dict,
+    Article, ArticleMeta, Commitment, Document, Entity, Event, Place, Quote, from_dict,
 )
 from hoopoe.store import schema as q
 
@@ -23,6 +24,10 @@ ACTOR_ROLES = ("actor", "recipient", "claimed_by", "speaker")
 #: Rows fetched per round trip when streaming events: large enough to amortise the round trip,
 #: small enough (a few MB of JSON) to keep memory flat on big stores.
 FETCH_ROWS = 500
+
+#: Ids per query when looking up stored content hashes (under SQLite's default limit of 999
+#: parameters on old builds).
+HASH_BATCH = 500
 
 
 @dataclass(slots=True)
@@ -48,18 +53,49 @@ class EventFilter:
 
 @dataclass(frozen=True, slots=True)
 class Dialect:
-    """What differs between engines: the parameter style and how a transaction starts."""
+    """What differs between engines: the parameter style, how a write transaction starts, how
+    concurrent schema set-ups are serialised, and how a large result is streamed."""
 
     name: str
     paramstyle: str = "qmark"  # "qmark" (?) or "format" (%s)
     begin: str | None = "BEGIN"  # None: the driver opens transactions itself
+    #: Run first in the schema set-up transaction so that processes opening a new store at the
+    #: same moment create it once (PostgreSQL's CREATE ... IF NOT EXISTS is not safe in parallel).
+    schema_lock: str | None = None
+    #: ``connection -> cursor`` for streaming results (a server-side cursor); ``None``: a plain cursor.
+    stream_cursor: Callable[[Any], Any] | None = field(default=None, compare=False)
 
     def sql(self, text: str) -> str:
         return text.replace("?", "%s") if self.paramstyle == "format" else text
 
 
+#: What a transaction's work returns to have it rolled back without an error.
+ROLLBACK = object()
+
+
+#: Field names by record class, for :func:`_json` (filled on first use of each class).
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _plain(obj: Any) -> Any:
+    """``json.dumps`` hook: a record as a dict of its fields in declaration order, a date as ISO text
+    (what :func:`hoopoe.records.to_dict` gives, without walking the plain values in Python)."""
+    names = _FIELDS.get(type(obj))
+    if names is None:
+        if isinstance(obj, date):
+            return obj.isoformat()
+        if not dataclasses.is_dataclass(obj) or isinstance(obj, type):
+            raise TypeError(f"cannot store a {type(obj).__name__} as JSON")
+        names = _FIELDS[type(obj)] = tuple(f.name for f in dataclasses.fields(obj))
+    return {n: getattr(obj, n) for n in names}
+
+
+_ENCODER = json.JSONEncoder(default=_plain, ensure_ascii=False, separators=(",", ":"))
+
+
 def _json(value: Any) -> str:
-    return json.dumps(to_dict(value), ensure_ascii=False, separators=(",", ":"))
+    """The record as compact JSON, equal to ``json.dumps(to_dict(value))`` with the same options."""
+    return _ENCODER.encode(value)
 
 
 def _iso(d: date | None) -> str | None:
@@ -75,10 +111,13 @@ class Store:
     """
 
     def __init__(self, connection: Any, dialect: Dialect, *, location: str = "",
-                 country_codes: Callable[[str], str | None] | None = None) -> None:
+                 country_codes: Callable[[str], str | None] | None = None, url: str | None = None) -> None:
         self._conn = connection
         self._dialect = dialect
         self.location = location
+        #: What :func:`hoopoe.store.open_store` opens this store with again (in a worker process);
+        #: ``None`` for a store only this connection can see (in-memory SQLite).
+        self.url = url
         self._country_codes = country_codes
         self._init_schema()
 
@@ -87,6 +126,11 @@ class Store:
     def _exec(self, cur: Any, sql: str, params: tuple | list = ()) -> Any:
         cur.execute(self._dialect.sql(sql), tuple(params))
         return cur
+
+    def _exec_many(self, cur: Any, sql: str, rows: list[tuple]) -> None:
+        """One statement over many rows (one round trip where the driver can: psycopg pipelines)."""
+        if rows:
+            cur.executemany(self._dialect.sql(sql), rows)
 
     def _query(self, sql: str, params: tuple | list = ()) -> list[tuple]:
         cur = self._conn.cursor()
@@ -97,13 +141,23 @@ class Store:
         finally:
             cur.close()
 
-    def _transaction(self, work: Callable[[Any], None]) -> None:
+    @property
+    def dialect(self) -> Dialect:
+        return self._dialect
+
+    def _transaction(self, work: Callable[[Any], Any]) -> Any:
+        """Run ``work(cursor)`` in one transaction: committed when it returns, rolled back when it
+        raises or returns ``ROLLBACK``; returns what ``work`` returned."""
         cur = self._conn.cursor()
         try:
             if self._dialect.begin:
                 cur.execute(self._dialect.begin)
-            work(cur)
-            self._conn.commit()
+            result = work(cur)
+            if result is ROLLBACK:
+                self._conn.rollback()
+            else:
+                self._conn.commit()
+            return result
         except Exception as e:
             self._conn.rollback()
             if isinstance(e, StoreError):
@@ -114,6 +168,8 @@ class Store:
 
     def _init_schema(self) -> None:
         def work(cur: Any) -> None:
+            if self._dialect.schema_lock:
+                self._exec(cur, self._dialect.schema_lock)
             for stmt in q.CREATE:
                 self._exec(cur, stmt)
             rows = self._exec(cur, q.SELECT_VERSION).fetchall()
@@ -131,57 +187,75 @@ class Store:
         rows = self._query(q.SELECT_HASH, (article_id,))
         return bool(rows) and rows[0][0] == content_hash
 
+    def stored_hashes(self, article_ids: list[str]) -> dict[str, str]:
+        """``{article id: content hash}`` for those of ``article_ids`` that are stored (one query per
+        :data:`HASH_BATCH` ids): what a batch run checks before coding anything."""
+        out: dict[str, str] = {}
+        ids = list(dict.fromkeys(a for a in article_ids if a))
+        for i in range(0, len(ids), HASH_BATCH):
+            chunk = ids[i:i + HASH_BATCH]
+            sql = q.SELECT_HASHES.format(ids=", ".join("?" * len(chunk)))
+            out.update({aid: h for aid, h in self._query(sql, chunk)})
+        return out
+
     def add(self, doc: Document, article: Article, content_hash: str) -> bool:
         """Store a document and its article in one transaction; ``False`` when the same id and hash
         are already stored (nothing changes), ``True`` when stored (replacing the article's records
-        when its content changed)."""
+        when its content changed).
+
+        Safe under concurrency: the article row is written first, with an upsert that leaves an
+        identical row alone, so the transaction holds that row's lock before it touches the
+        article's records. Two processes storing the same article at once store it once; of two
+        different versions, the one committed last is kept whole.
+        """
         aid = doc.article.id
         if not aid:
             raise StoreError("cannot store a document without an article id")
         if getattr(article, "id", None) not in (None, aid):
             raise StoreError(f"document is for article {aid!r} but the article given is {article.id!r}")
-        if self.has_article(aid, content_hash):
-            return False
         meta = doc.article
         pipeline_version = doc.pipeline.get("hoopoe") or doc.pipeline.get("version") if doc.pipeline else None
 
-        def work(cur: Any) -> None:
-            for table in q.CHILD_TABLES:
-                self._exec(cur, q.DELETE_CHILDREN[table], (aid,))
-            self._exec(cur, q.DELETE_ARTICLE, (aid,))
-            self._exec(cur, q.INSERT_ARTICLE, (
+        def work(cur: Any) -> Any:
+            self._exec(cur, q.UPSERT_ARTICLE, (
                 aid, meta.title, meta.url, meta.source, meta.published, meta.language, article.text,
                 content_hash, datetime.now(timezone.utc).isoformat(timespec="seconds"),
                 pipeline_version, json.dumps(doc.pipeline, sort_keys=True) if doc.pipeline else None))
+            if cur.rowcount == 0:  # stored already with this content hash
+                return ROLLBACK
+            for table in q.CHILD_TABLES:
+                self._exec(cur, q.DELETE_CHILDREN[table], (aid,))
+            events: list[tuple] = []
+            actors: list[tuple] = []
             for seq, ev in enumerate(doc.events):
-                self._insert_event(cur, aid, seq, ev)
-            for seq, ent in enumerate(doc.entities):
-                self._exec(cur, q.INSERT_ENTITY, (
-                    aid, seq, ent.entity_text, ent.identifier_id, ent.identifier_text, ent.kb_id, ent.code,
-                    ent.sector, ent.kind, json.dumps(to_dict(ent.mentions)), _json(ent)))
-            for seq, pl in enumerate(doc.places):
-                self._exec(cur, q.INSERT_PLACE, (
-                    aid, seq, pl.text, pl.name, pl.geonameid, pl.lat, pl.lon, pl.feature, pl.admin1, pl.country,
-                    pl.precision, json.dumps(to_dict(pl.mentions)), _json(pl)))
-            for seq, qu in enumerate(doc.quotes):
-                sp = qu.speaker
-                self._exec(cur, q.INSERT_QUOTE, (
-                    aid, seq, sp.entity_text if sp else None,
-                    (sp.identifier_id or sp.kb_id) if sp else None, qu.text, qu.start, qu.end,
-                    int(qu.direct), _json(qu)))
-            for seq, cm in enumerate(doc.commitments):
-                src = cm.source_text
-                self._exec(cur, q.INSERT_COMMITMENT, (
-                    aid, seq, cm.id, cm.text, cm.status, cm.made.start, cm.made.end,
-                    src.start if src else None, src.end if src else None, _json(cm)))
+                self._event_rows(aid, seq, ev, events, actors)
+            self._exec_many(cur, q.INSERT_EVENT, events)
+            self._exec_many(cur, q.INSERT_EVENT_ACTOR, actors)
+            self._exec_many(cur, q.INSERT_ENTITY, [(
+                aid, seq, ent.entity_text, ent.identifier_id, ent.identifier_text, ent.kb_id, ent.code,
+                ent.sector, ent.kind, _json(ent.mentions), _json(ent)) for seq, ent in enumerate(doc.entities)])
+            self._exec_many(cur, q.INSERT_PLACE, [(
+                aid, seq, pl.text, pl.name, pl.geonameid, pl.lat, pl.lon, pl.feature, pl.admin1, pl.country,
+                pl.precision, _json(pl.mentions), _json(pl)) for seq, pl in enumerate(doc.places)])
+            self._exec_many(cur, q.INSERT_QUOTE, [(
+                aid, seq, qu.speaker.entity_text if qu.speaker else None,
+                (qu.speaker.identifier_id or qu.speaker.kb_id) if qu.speaker else None, qu.text, qu.start, qu.end,
+                int(qu.direct), _json(qu)) for seq, qu in enumerate(doc.quotes)])
+            self._exec_many(cur, q.INSERT_COMMITMENT, [(
+                aid, seq, cm.id, cm.text, cm.status, cm.made.start, cm.made.end,
+                cm.source_text.start if cm.source_text else None, cm.source_text.end if cm.source_text else None,
+                _json(cm)) for seq, cm in enumerate(doc.commitments)])
 
-        self._transaction(work)
+        if self._transaction(work) is ROLLBACK:
+            return False
         log.debug("stored article %s: %d events", aid, len(doc.events))
         return True
 
-    def _insert_event(self, cur: Any, aid: str, seq: int, ev: Event) -> None:
+    @staticmethod
+    def _event_rows(aid: str, seq: int, ev: Event, events: list[tuple], actors: list[tuple]) -> None:
+        """Append the event's row and its participants' rows."""
         loc, k, w, evid = ev.event_loc, ev.killed, ev.wounded, ev.evidence
-        self._exec(cur, q.INSERT_EVENT, (
+        events.append((
             aid, seq, ev.id, ev.event, ev.date.start, ev.date.end, ev.date.precision,
             (loc.name or loc.text) if loc else None, loc.geonameid if loc else None,
             loc.lat if loc else None, loc.lon if loc else None, loc.admin1 if loc else None,
@@ -194,9 +268,8 @@ class Store:
             ("speaker", [ev.speaker] if ev.speaker else [])]
         for role, ents in roles:
             for i, ent in enumerate(ents):
-                self._exec(cur, q.INSERT_EVENT_ACTOR, (
-                    aid, seq, ev.id, role, i, ent.entity_text, ent.identifier_id, ent.identifier_text,
-                    ent.kb_id, ent.code, ent.sector))
+                actors.append((aid, seq, ev.id, role, i, ent.entity_text, ent.identifier_id, ent.identifier_text,
+                               ent.kb_id, ent.code, ent.sector))
 
     # ------------------------------------------------------------------ reading
 
@@ -245,7 +318,8 @@ class Store:
             sql += q.LIMIT_OFFSET
             params += [q.NO_LIMIT if f.limit is None else f.limit, f.offset]
         metas: dict[str, ArticleMeta] = {}
-        cur = self._conn.cursor()
+        stream = self._dialect.stream_cursor
+        cur = stream(self._conn) if stream else self._conn.cursor()
         try:
             try:
                 self._exec(cur, sql, params)
@@ -283,6 +357,12 @@ class Store:
     def stats(self) -> dict[str, int]:
         """Row counts: articles, events, entities, places, quotes, commitments."""
         return {t: int(self._query(sql)[0][0]) for t, sql in q.COUNT.items()}
+
+    def dataframe(self, f: EventFilter | None = None, *, columns: str = "plover"):
+        """The events :meth:`events` returns as a pandas DataFrame (see :func:`hoopoe.export.to_dataframe`)."""
+        from hoopoe.export.frame import to_dataframe
+
+        return to_dataframe(self.events(f), columns=columns)
 
     # ------------------------------------------------------------------ life cycle
 
