@@ -97,6 +97,19 @@ class Store:
         finally:
             cur.close()
 
+    def _stream(self, sql: str, params: tuple | list = ()) -> Iterator[tuple]:
+        """Rows of a query, fetched :data:`FETCH_ROWS` at a time."""
+        cur = self._conn.cursor()
+        try:
+            try:
+                self._exec(cur, sql, params)
+            except Exception as e:
+                raise StoreError(f"{self.location}: query failed: {e}") from e
+            while rows := cur.fetchmany(FETCH_ROWS):
+                yield from rows
+        finally:
+            cur.close()
+
     def _transaction(self, work: Callable[[Any], None]) -> None:
         cur = self._conn.cursor()
         try:
@@ -146,6 +159,7 @@ class Store:
         pipeline_version = doc.pipeline.get("hoopoe") or doc.pipeline.get("version") if doc.pipeline else None
 
         def work(cur: Any) -> None:
+            self._detach_from_clusters(cur, aid)
             for table in q.CHILD_TABLES:
                 self._exec(cur, q.DELETE_CHILDREN[table], (aid,))
             self._exec(cur, q.DELETE_ARTICLE, (aid,))
@@ -178,6 +192,16 @@ class Store:
         self._transaction(work)
         log.debug("stored article %s: %d events", aid, len(doc.events))
         return True
+
+    def _detach_from_clusters(self, cur: Any, aid: str) -> None:
+        """Dedup hook: the article's events leave their clusters (flagged stale for the next dedup run,
+        dropped when left empty), so replacing an article leaves no dangling cluster member."""
+        cluster_ids = [r[0] for r in self._exec(cur, q.SELECT_ARTICLE_CLUSTERS, (aid,)).fetchall()]
+        for cid in cluster_ids:
+            self._exec(cur, q.MARK_CLUSTER_STALE, (cid,))
+        self._exec(cur, q.DELETE_ARTICLE_MEMBERS, (aid,))
+        for cid in cluster_ids:
+            self._exec(cur, q.DELETE_CLUSTER_IF_EMPTY, (cid,))
 
     def _insert_event(self, cur: Any, aid: str, seq: int, ev: Event) -> None:
         loc, k, w, evid = ev.event_loc, ev.killed, ev.wounded, ev.evidence
