@@ -91,6 +91,8 @@ def ingest(
     db: Optional[str] = typer.Option(None, help="sqlite:///file.db, postgresql://..., or a file path (default hoopoe.db)."),
     published: Optional[str] = typer.Option(None, help="Publication date for inputs that carry none."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    dedup: bool = typer.Option(True, "--dedup/--no-dedup", help="Cluster new events with the stored ones into "
+                                                                "canonical events after ingest (default on)."),
 ) -> None:
     """Code every article and store the records; unchanged articles are not coded again."""
     from rich.console import Console
@@ -116,12 +118,24 @@ def ingest(
                 summary = run_ingest(paths, store, pipe.process, published=pub,
                                      progress=lambda n: progress.update(task, completed=n))
         stats = store.stats()
+        dedup_result: object = None
+        if dedup:
+            from hoopoe.dedup import cluster_store
+
+            try:
+                dedup_result = cluster_store(store)
+            except HoopoeError as exc:
+                dedup_result = exc
     console.print(f"{summary}")
     for s in summary.skip_details[:20]:
         console.print(f"  skipped {s.origin}: {s.message} ({s.reason})")
     if len(summary.skip_details) > 20:
         console.print(f"  ... and {len(summary.skip_details) - 20} more skips")
     console.print(f"store: {stats.get('articles', 0)} articles, {stats.get('events', 0)} events")
+    if isinstance(dedup_result, HoopoeError):
+        fail(f"dedup failed (the articles are stored; run `hoopoe dedup` again): {dedup_result}")
+    elif dedup_result is not None:
+        console.print(str(dedup_result), soft_wrap=True)
     if summary.read == 0 and summary.skipped_total:
         raise typer.Exit(1)
 
@@ -192,6 +206,9 @@ def eval_events(
 
 def _register_optional() -> None:
     """Commands whose modules are optional parts of the package register themselves here."""
+    from hoopoe.dedup.cli import register as register_dedup
+
+    register_dedup(app, eval_app)
     try:
         from hoopoe.geo.cli import register as register_geo
     except ImportError:  # pragma: no cover - the geo subpackage ships with hoopoe

@@ -9,7 +9,7 @@
 ...     merge = list_merges(store)[-1]
 ...     undo_merge(store, merge.id)            # never merged back automatically
 
-Modules: :mod:`.features` (what is compared), :mod:`.score` (how), :mod:`.cluster` (incremental
+Modules: :mod:`.features` (what is compared), :mod:`.scoring` (how), :mod:`.cluster` (incremental
 clustering with blocking), :mod:`.canonical` (the canonical record), :mod:`.api` (over a store).
 """
 
@@ -29,7 +29,7 @@ from hoopoe.dedup.api import (
 from hoopoe.dedup.canonical import CanonicalEvent, Estimate, ReportRecord, estimate
 from hoopoe.dedup.cluster import Clusterer, Constraints, Decision
 from hoopoe.dedup.features import Profile, Report
-from hoopoe.dedup.score import THRESHOLD, Match, score
+from hoopoe.dedup.scoring import THRESHOLD, Match, score
 from hoopoe.dedup.tables import ClusterFilter, MergeRecord
 
 __all__ = [

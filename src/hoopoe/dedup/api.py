@@ -10,7 +10,7 @@ from datetime import date
 
 from hoopoe.dedup.canonical import CanonicalEvent
 from hoopoe.dedup.cluster import Clusterer
-from hoopoe.dedup.score import MAX_GAP_DAYS, THRESHOLD
+from hoopoe.dedup.scoring import MAX_GAP_DAYS, THRESHOLD
 from hoopoe.dedup.tables import ClusterFilter, ClusterTables, MergeRecord
 from hoopoe.errors import HoopoeError
 

@@ -2,7 +2,7 @@
 
 :class:`Clusterer` holds clusters (each a :class:`~hoopoe.dedup.features.Profile`) indexed by country and
 week. A new report is scored only against the clusters of its country (or of no known country) whose date
-lies within :data:`~hoopoe.dedup.score.MAX_GAP_DAYS` of its own, so the work per report does not grow with
+lies within :data:`~hoopoe.dedup.scoring.MAX_GAP_DAYS` of its own, so the work per report does not grow with
 the store. It joins the best-scoring cluster that clears the threshold, or founds a new one; a last pass
 merges clusters that the new reports have made look alike (order effects: a vague first report founds a
 cluster that precise later ones would have joined). Every join and every merge is a :class:`Decision`
@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from hoopoe.dedup.features import Profile, Report, ReportKey, ReportRef
-from hoopoe.dedup.score import COMPATIBLE_TYPES, MAX_GAP_DAYS, THRESHOLD, Match, score
+from hoopoe.dedup.scoring import COMPATIBLE_TYPES, MAX_GAP_DAYS, THRESHOLD, Match, score
 
 #: Clusters whose date spans more weeks than this are indexed once per country ("wide"), not per week.
 MAX_INDEX_WEEKS = 10

@@ -4,7 +4,7 @@ A *report* is one stored event (an :class:`~hoopoe.records.Event` of one article
 reduced once to plain, hashable values (day numbers, place keys, actor keys, word stems), so scoring
 thousands of candidate pairs costs no JSON and no date parsing. A :class:`Profile` aggregates the
 features of a cluster's reports (a report alone is a profile of one), so a report is scored against a
-cluster, and a cluster against a cluster, with one function (:func:`hoopoe.dedup.score.score`).
+cluster, and a cluster against a cluster, with one function (:func:`hoopoe.dedup.scoring.score`).
 """
 
 from __future__ import annotations
@@ -290,12 +290,12 @@ class Report:
         text = ev.evidence.text if ev.evidence else ev.event_text
         words = tokens(text or "")
         # names are compared as actors and places; the words left say what happened and where exactly
-        names = [e.identifier_text or "" for e in parties_a + parties_r]
-        names += [w for e in parties_a + parties_r for w in (e.entity_text or "").split() if w[:1].isupper()]
+        canonical = [e.identifier_text or "" for e in parties_a + parties_r]
         if ev.event_loc is not None:
-            names += [ev.event_loc.text, ev.event_loc.name or "", ev.event_loc.admin1 or ""]
+            canonical += [ev.event_loc.text, ev.event_loc.name or "", ev.event_loc.admin1 or ""]
+        surface = [w for e in parties_a + parties_r for w in (e.entity_text or "").split() if w[:1].isupper()]
         first = _words(text)[:1]  # a capitalised first word is capitalised for its position, not a name
-        drop = set(tokens(" ".join(names))) - set(tokens(" ".join(first)))
+        drop = set(tokens(" ".join(canonical))) | (set(tokens(" ".join(surface))) - set(tokens(" ".join(first))))
         words = Counter({w: n for w, n in words.items() if w not in drop})
         return cls(
             key=(meta.id, seq), event_id=ev.id, meta=meta, event=ev, type=ev.event,

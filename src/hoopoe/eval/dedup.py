@@ -130,7 +130,7 @@ def baseline_label(ev: Event, published: str) -> str:
 def evaluate_corpus(path: str | Path, *, pipeline=None, threshold: float | None = None) -> dict[str, Any]:
     """Run the corpus through extraction, a store and dedup; score dedup and the baseline."""
     from hoopoe.dedup import canonical_events, cluster_store
-    from hoopoe.dedup.score import THRESHOLD
+    from hoopoe.dedup.scoring import THRESHOLD
     from hoopoe.ingest import content_hash
     from hoopoe.pipeline import default_pipeline
     from hoopoe.store import open_store
