@@ -95,6 +95,8 @@ def ingest(
     engine: str = typer.Option("local", help="local (worker processes on this machine) or ray."),
     address: Optional[str] = typer.Option(None, help="Ray cluster address (--engine ray; default: a local Ray)."),
     out_dir: Optional[Path] = typer.Option(None, "--out-dir", help="Write Parquet shards to this folder instead of a store."),
+    dedup: bool = typer.Option(True, "--dedup/--no-dedup", help="Cluster new events with the stored ones into "
+                                                                "canonical events after ingest (default on)."),
 ) -> None:
     """Code every article and store the records; articles stored already with the same content are
     skipped before coding, so a second run (or a run after an interruption) does only what is left."""
@@ -135,9 +137,22 @@ def ingest(
     else:
         from hoopoe.store import open_store
 
+        dedup_result: object = None
         with open_store(db) as store:
+            if dedup:
+                from hoopoe.dedup import cluster_store
+
+                try:
+                    dedup_result = cluster_store(store)
+                except HoopoeError as exc:
+                    dedup_result = exc
             stats = store.stats()
         console.print(f"store: {stats.get('articles', 0)} articles, {stats.get('events', 0)} events")
+        if isinstance(dedup_result, HoopoeError):
+            # the articles are stored; clustering is incremental, so the next run (or `hoopoe dedup`) catches up
+            console.print(f"hoopoe: warning: dedup deferred (run `hoopoe dedup`): {dedup_result}", soft_wrap=True)
+        elif dedup_result is not None:
+            console.print(str(dedup_result), soft_wrap=True)
     if summary.read == 0 and summary.skipped_total:
         raise typer.Exit(1)
 
@@ -257,6 +272,9 @@ def eval_incidents(
 
 def _register_optional() -> None:
     """Commands whose modules are optional parts of the package register themselves here."""
+    from hoopoe.dedup.cli import register as register_dedup
+
+    register_dedup(app, eval_app)
     try:
         from hoopoe.geo.cli import register as register_geo
     except ImportError:  # pragma: no cover - the geo subpackage ships with hoopoe

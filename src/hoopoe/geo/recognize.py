@@ -115,7 +115,8 @@ class ToponymRecognizer:
             found = [self._from_span(text, s, e) for s, e in spans if not _overlaps(s, e, excluded)]
         else:
             found = self._search(text, excluded)
-        found = [self._capital_of(text, m) for m in found]
+        if spans is None:  # spans from outside are taken as given
+            found = [self._capital_of(text, m) for m in found]
         if not demonyms:
             found = [m for m in found if m.demonym is None]
         if not names:

@@ -171,3 +171,166 @@ ORDER_EVENTS = (f" ORDER BY CASE WHEN {EVENT_FROM} IS NULL THEN 1 ELSE 0 END, {E
 LIMIT_OFFSET = " LIMIT ? OFFSET ?"
 #: The limit used when only an offset is given (``LIMIT -1`` / ``LIMIT ALL`` are engine-specific).
 NO_LIMIT = 2**62
+
+# --------------------------------------------------------------------------------------------
+# Deduplication (hoopoe.dedup, hoopoe.dedup.tables): clusters of reports of one happening, their
+# members, and the merge history. Tables are added to existing stores by CREATE ... IF NOT EXISTS.
+#
+# - clusters: one canonical event per row (``record``: the CanonicalEvent as JSON) with columns for
+#   filtering; ``span_start``/``span_end`` cover every member's date (the window loaded for
+#   incremental runs); ``stale`` = 1 when a member's article was replaced and the summary awaits the
+#   next dedup run.
+# - cluster_members: which cluster each stored event (report) is in; one cluster per event.
+# - cluster_merges: every automatic merge (a report joining a cluster, or two clusters merging) with
+#   its score and reasons (JSON list); ``undone_at`` set when undone.
+# - cluster_merge_members: the reports a merge moved (side ``moved``) and, when it is undone, the
+#   reports they were separated from (side ``kept``): those pairs are never merged again automatically.
+
+DEDUP_CREATE: tuple[str, ...] = (
+    """CREATE TABLE IF NOT EXISTS clusters (
+        id TEXT PRIMARY KEY,
+        type TEXT NOT NULL,
+        date_start TEXT, date_end TEXT, date_precision TEXT,
+        span_start TEXT, span_end TEXT,
+        place TEXT, geonameid BIGINT, lat DOUBLE PRECISION, lon DOUBLE PRECISION,
+        admin1 TEXT, country TEXT, geo_precision INTEGER,
+        killed_best INTEGER, killed_min INTEGER, killed_max INTEGER,
+        wounded_best INTEGER, wounded_min INTEGER, wounded_max INTEGER,
+        first_published TEXT, first_article_id TEXT,
+        reports INTEGER NOT NULL, articles INTEGER NOT NULL,
+        stale INTEGER NOT NULL,
+        created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+        record TEXT NOT NULL
+    )""",
+    """CREATE TABLE IF NOT EXISTS cluster_members (
+        article_id TEXT NOT NULL,
+        event_seq INTEGER NOT NULL,
+        event_id TEXT NOT NULL,
+        cluster_id TEXT NOT NULL REFERENCES clusters (id),
+        merge_id TEXT,
+        joined_at TEXT NOT NULL,
+        PRIMARY KEY (article_id, event_seq),
+        FOREIGN KEY (article_id, event_seq) REFERENCES events (article_id, seq)
+    )""",
+    """CREATE TABLE IF NOT EXISTS cluster_merges (
+        id TEXT PRIMARY KEY,
+        merged_at TEXT NOT NULL,
+        into_cluster TEXT NOT NULL,
+        from_cluster TEXT,
+        score DOUBLE PRECISION NOT NULL,
+        evidence DOUBLE PRECISION,
+        reasons TEXT NOT NULL,
+        method TEXT NOT NULL,
+        undone_at TEXT, undo_note TEXT, split_cluster TEXT
+    )""",
+    """CREATE TABLE IF NOT EXISTS cluster_merge_members (
+        merge_id TEXT NOT NULL REFERENCES cluster_merges (id),
+        side TEXT NOT NULL,
+        article_id TEXT NOT NULL,
+        event_seq INTEGER NOT NULL,
+        event_id TEXT NOT NULL,
+        PRIMARY KEY (merge_id, side, article_id, event_seq)
+    )""",
+    "CREATE INDEX IF NOT EXISTS ix_clusters_span_start ON clusters (span_start)",
+    "CREATE INDEX IF NOT EXISTS ix_clusters_span_end ON clusters (span_end)",
+    "CREATE INDEX IF NOT EXISTS ix_clusters_country ON clusters (country)",
+    "CREATE INDEX IF NOT EXISTS ix_clusters_stale ON clusters (stale)",
+    "CREATE INDEX IF NOT EXISTS ix_members_cluster ON cluster_members (cluster_id)",
+    "CREATE INDEX IF NOT EXISTS ix_merges_into ON cluster_merges (into_cluster)",
+    "CREATE INDEX IF NOT EXISTS ix_merges_from ON cluster_merges (from_cluster)",
+    "CREATE INDEX IF NOT EXISTS ix_merge_members_event ON cluster_merge_members (article_id, event_id)",
+)
+CREATE = CREATE + DEDUP_CREATE
+
+#: Before an article's events are replaced: the clusters its events are in, which are flagged stale;
+#: the article's members go, and each of those clusters left empty goes. (History in cluster_merges stays.)
+SELECT_ARTICLE_CLUSTERS = "SELECT DISTINCT cluster_id FROM cluster_members WHERE article_id = ?"
+MARK_CLUSTER_STALE = "UPDATE clusters SET stale = 1 WHERE id = ?"
+DELETE_ARTICLE_MEMBERS = "DELETE FROM cluster_members WHERE article_id = ?"
+DELETE_CLUSTER_IF_EMPTY = """DELETE FROM clusters WHERE id = ?
+    AND NOT EXISTS (SELECT 1 FROM cluster_members m WHERE m.cluster_id = clusters.id)"""
+
+_REPORT_COLUMNS = f"{ARTICLE_META_COLUMNS}, e.seq, e.record"
+#: Events not yet in any cluster, of the given modalities (``{marks}``: one ``?`` per modality).
+SELECT_UNCLUSTERED = f"""SELECT {_REPORT_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id
+    WHERE NOT EXISTS (SELECT 1 FROM cluster_members m WHERE m.article_id = e.article_id AND m.event_seq = e.seq)
+    AND e.modality IN ({{marks}}) ORDER BY e.article_id, e.seq"""
+#: Clusters whose members' dates reach into [?, ?], clusters with no date, and stale clusters, with
+#: every member report.
+SELECT_CLUSTERS_IN_WINDOW = f"""SELECT c.id, c.created_at, c.stale, m.merge_id, {_REPORT_COLUMNS}
+    FROM clusters c JOIN cluster_members m ON m.cluster_id = c.id
+    JOIN events e ON e.article_id = m.article_id AND e.seq = m.event_seq
+    JOIN articles a ON a.id = e.article_id
+    WHERE (c.span_end >= ? AND c.span_start <= ?) OR c.span_start IS NULL OR c.stale = 1
+    ORDER BY c.id, e.article_id, e.seq"""
+SELECT_STALE_CLUSTERS = f"""SELECT c.id, c.created_at, c.stale, m.merge_id, {_REPORT_COLUMNS}
+    FROM clusters c JOIN cluster_members m ON m.cluster_id = c.id
+    JOIN events e ON e.article_id = m.article_id AND e.seq = m.event_seq
+    JOIN articles a ON a.id = e.article_id
+    WHERE c.stale = 1 ORDER BY c.id, e.article_id, e.seq"""
+SELECT_CLUSTER_REPORTS = f"""SELECT c.id, c.created_at, c.stale, m.merge_id, {_REPORT_COLUMNS}
+    FROM clusters c JOIN cluster_members m ON m.cluster_id = c.id
+    JOIN events e ON e.article_id = m.article_id AND e.seq = m.event_seq
+    JOIN articles a ON a.id = e.article_id
+    WHERE c.id = ? ORDER BY e.article_id, e.seq"""
+
+_CLUSTER_COLUMNS = """type, date_start, date_end, date_precision, span_start, span_end, place, geonameid,
+    lat, lon, admin1, country, geo_precision, killed_best, killed_min, killed_max, wounded_best, wounded_min,
+    wounded_max, first_published, first_article_id, reports, articles, stale, created_at, updated_at, record"""
+INSERT_CLUSTER = f"""INSERT INTO clusters (id, {_CLUSTER_COLUMNS})
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+UPDATE_CLUSTER = """UPDATE clusters SET type = ?, date_start = ?, date_end = ?, date_precision = ?,
+    span_start = ?, span_end = ?, place = ?, geonameid = ?, lat = ?, lon = ?, admin1 = ?, country = ?,
+    geo_precision = ?, killed_best = ?, killed_min = ?, killed_max = ?, wounded_best = ?, wounded_min = ?,
+    wounded_max = ?, first_published = ?, first_article_id = ?, reports = ?, articles = ?, stale = ?,
+    created_at = ?, updated_at = ?, record = ? WHERE id = ?"""
+DELETE_CLUSTER = "DELETE FROM clusters WHERE id = ?"
+SELECT_CLUSTER_IDS = "SELECT id FROM clusters WHERE id = ?"
+INSERT_MEMBER = """INSERT INTO cluster_members (article_id, event_seq, event_id, cluster_id, merge_id, joined_at)
+    VALUES (?, ?, ?, ?, ?, ?)"""
+MOVE_MEMBER = "UPDATE cluster_members SET cluster_id = ?, merge_id = ? WHERE article_id = ? AND event_seq = ?"
+SELECT_MEMBER = "SELECT cluster_id, event_id FROM cluster_members WHERE article_id = ? AND event_seq = ?"
+INSERT_MERGE = """INSERT INTO cluster_merges (id, merged_at, into_cluster, from_cluster, score, evidence, reasons,
+    method) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"""
+INSERT_MERGE_MEMBER = """INSERT INTO cluster_merge_members (merge_id, side, article_id, event_seq, event_id)
+    VALUES (?, ?, ?, ?, ?)"""
+UNDO_MERGE = "UPDATE cluster_merges SET undone_at = ?, undo_note = ?, split_cluster = ? WHERE id = ?"
+SELECT_MERGES = """SELECT id, merged_at, into_cluster, from_cluster, score, evidence, reasons, method, undone_at,
+    undo_note, split_cluster FROM cluster_merges"""
+WHERE_MERGE_ID = "id = ?"
+WHERE_MERGE_ID_PREFIX = "id LIKE ?"
+WHERE_MERGE_TOUCHES = """(into_cluster = ? OR from_cluster = ? OR split_cluster = ? OR id IN
+    (SELECT merge_id FROM cluster_merge_members WHERE event_id = ? OR article_id = ?))"""
+ORDER_MERGES = " ORDER BY merged_at, id"
+SELECT_MERGE_MEMBERS = """SELECT side, article_id, event_seq, event_id FROM cluster_merge_members
+    WHERE merge_id = ? ORDER BY side, article_id, event_seq"""
+#: The pairs an undone merge separated: (moved report, kept report), as (article id, event id) each.
+SELECT_APART = """SELECT mv.article_id, mv.event_id, kp.article_id, kp.event_id
+    FROM cluster_merges g
+    JOIN cluster_merge_members mv ON mv.merge_id = g.id AND mv.side = 'moved'
+    JOIN cluster_merge_members kp ON kp.merge_id = g.id AND kp.side = 'kept'
+    WHERE g.undone_at IS NOT NULL"""
+SELECT_CLUSTER_RECORDS = "SELECT c.record FROM clusters c"
+WHERE_CLUSTER_ID = "c.id = ?"
+WHERE_CLUSTER_SINCE = "COALESCE(c.span_end, c.first_published) >= ?"
+WHERE_CLUSTER_UNTIL = "COALESCE(c.span_start, c.first_published) <= ?"
+WHERE_CLUSTER_COUNTRY = "c.country = ?"
+WHERE_CLUSTER_TYPE = "c.type = ?"
+WHERE_CLUSTER_MIN_REPORTS = "c.reports >= ?"
+ORDER_CLUSTERS = (" ORDER BY CASE WHEN COALESCE(c.date_start, c.span_start) IS NULL THEN 1 ELSE 0 END,"
+                  " COALESCE(c.date_start, c.span_start), c.id")
+COUNT_DEDUP = {
+    "clusters": "SELECT COUNT(*) FROM clusters",
+    "reports": "SELECT COUNT(*) FROM cluster_members",
+    "multi": "SELECT COUNT(*) FROM clusters WHERE reports > 1",
+    "merges": "SELECT COUNT(*) FROM cluster_merges WHERE undone_at IS NULL",
+    "undone": "SELECT COUNT(*) FROM cluster_merges WHERE undone_at IS NOT NULL",
+}
+#: Reset: every cluster and active merge goes; undone merges (and what they keep apart) stay.
+DEDUP_RESET: tuple[str, ...] = (
+    "DELETE FROM cluster_members",
+    "DELETE FROM clusters",
+    """DELETE FROM cluster_merge_members WHERE merge_id IN
+        (SELECT id FROM cluster_merges WHERE undone_at IS NULL)""",
+    "DELETE FROM cluster_merges WHERE undone_at IS NULL",
+)

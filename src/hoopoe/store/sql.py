@@ -141,6 +141,19 @@ class Store:
         finally:
             cur.close()
 
+    def _stream(self, sql: str, params: tuple | list = ()) -> Iterator[tuple]:
+        """Rows of a query, fetched :data:`FETCH_ROWS` at a time."""
+        cur = self._conn.cursor()
+        try:
+            try:
+                self._exec(cur, sql, params)
+            except Exception as e:
+                raise StoreError(f"{self.location}: query failed: {e}") from e
+            while rows := cur.fetchmany(FETCH_ROWS):
+                yield from rows
+        finally:
+            cur.close()
+
     @property
     def dialect(self) -> Dialect:
         return self._dialect
@@ -223,6 +236,7 @@ class Store:
                 pipeline_version, json.dumps(doc.pipeline, sort_keys=True) if doc.pipeline else None))
             if cur.rowcount == 0:  # stored already with this content hash
                 return ROLLBACK
+            self._detach_from_clusters(cur, aid)
             for table in q.CHILD_TABLES:
                 self._exec(cur, q.DELETE_CHILDREN[table], (aid,))
             events: list[tuple] = []
@@ -250,6 +264,16 @@ class Store:
             return False
         log.debug("stored article %s: %d events", aid, len(doc.events))
         return True
+
+    def _detach_from_clusters(self, cur: Any, aid: str) -> None:
+        """Dedup hook: the article's events leave their clusters (flagged stale for the next dedup run,
+        dropped when left empty), so replacing an article leaves no dangling cluster member."""
+        cluster_ids = [r[0] for r in self._exec(cur, q.SELECT_ARTICLE_CLUSTERS, (aid,)).fetchall()]
+        for cid in cluster_ids:
+            self._exec(cur, q.MARK_CLUSTER_STALE, (cid,))
+        self._exec(cur, q.DELETE_ARTICLE_MEMBERS, (aid,))
+        for cid in cluster_ids:
+            self._exec(cur, q.DELETE_CLUSTER_IF_EMPTY, (cid,))
 
     @staticmethod
     def _event_rows(aid: str, seq: int, ev: Event, events: list[tuple], actors: list[tuple]) -> None:
