@@ -207,6 +207,10 @@ def entity_key(e: Entity) -> str:
     return (e.kb_id or e.identifier_id or e.identifier_text or e.entity_text or "").strip().lower()
 
 
+def _codes(ents: list[Entity]) -> frozenset[str]:
+    return frozenset(e.code for e in ents if e.code and not is_generic(e))
+
+
 # ------------------------------------------------------------------------------------------------ reports
 
 ReportKey = tuple[str, int]  # (article_id, event seq)
@@ -278,10 +282,8 @@ class Report:
 
     @classmethod
     def of(cls, meta: ArticleMeta, seq: int, ev: Event) -> Report:
-        parties_a = [e for e in ev.actor + ev.claimed_by]
+        parties_a = list(ev.actor) + list(ev.claimed_by)
         parties_r = list(ev.recipient)
-        def codes(ents: list[Entity]) -> frozenset[str]:
-            return frozenset(e.code for e in ents if e.code and not is_generic(e))
         modes = {MODE_CLASSES[m] for m in ev.mode if m in MODE_CLASSES}
         modes |= {TRIGGER_CLASSES[w] for w in _words(ev.event_text) if w in TRIGGER_CLASSES}
         if ev.evidence and not modes & _MANNER:
@@ -304,7 +306,7 @@ class Report:
             actors=frozenset(entity_key(e) for e in parties_a if not is_generic(e)),
             recipients=frozenset(entity_key(e) for e in parties_r if not is_generic(e)),
             generic_recipients=frozenset(entity_key(e) for e in parties_r if is_generic(e)),
-            actor_codes=codes(parties_a), recipient_codes=codes(parties_r), modes=frozenset(modes),
+            actor_codes=_codes(parties_a), recipient_codes=_codes(parties_r), modes=frozenset(modes),
             killed=figure(ev.killed), wounded=figure(ev.wounded),
             words=words, published=day_number(meta.published),
         )
@@ -388,7 +390,7 @@ class Profile:
         self.date = best_interval(self.intervals)
         if self.intervals:
             self.span = Interval(min(i.lo for i in self.intervals), max(i.hi for i in self.intervals))
-        countries = Counter({})
+        countries: Counter[str] = Counter()
         for p, n in self.places.items():
             if p.country:
                 countries[p.country] += n
