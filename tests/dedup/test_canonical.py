@@ -63,3 +63,4 @@ def test_the_most_precise_place_wins():
     town = report("t", "2023-10-06", day="2023-10-05", where="Sarmin")
     canon = summarize("c", Profile.of([province, town]))
     assert canon.event_loc.name == "Sarmin"
+    assert [p.name for p in canon.places] == ["Sarmin", "Idlib province"]

@@ -201,3 +201,13 @@ def test_store_round_trip_unchanged_by_dedup(store):
     cluster_store(store)
     assert {d.article.id: d for d in store.documents()} == before
     assert store.stats()["events"] == 3
+
+
+def test_public_names_resolve():
+    from hoopoe import dedup
+
+    for name in dedup.__all__:
+        assert getattr(dedup, name) is not None
+    assert callable(dedup.score) and callable(dedup.cluster_store)
+    with pytest.raises(AttributeError):
+        dedup.no_such_name  # noqa: B018

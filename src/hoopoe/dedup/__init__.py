@@ -15,22 +15,20 @@ clustering with blocking), :mod:`.canonical` (the canonical record), :mod:`.api`
 
 from __future__ import annotations
 
-from hoopoe.dedup.api import (
-    DEFAULT_MODALITIES,
-    DedupError,
-    DedupSummary,
-    canonical_events,
-    cluster_store,
-    dedup_stats,
-    list_merges,
-    reset_clusters,
-    undo_merge,
-)
-from hoopoe.dedup.canonical import CanonicalEvent, Estimate, ReportRecord, estimate
-from hoopoe.dedup.cluster import Clusterer, Constraints, Decision
-from hoopoe.dedup.features import Profile, Report
-from hoopoe.dedup.scoring import THRESHOLD, Match, score
-from hoopoe.dedup.tables import ClusterFilter, MergeRecord
+import importlib
+
+#: Public names and the module each lives in; loaded on first use, so importing the package (as the CLI
+#: does to register its commands) costs nothing.
+_EXPORTS = {
+    "hoopoe.dedup.api": ("cluster_store", "canonical_events", "list_merges", "undo_merge", "reset_clusters",
+                         "dedup_stats", "DedupSummary", "DedupError", "DEFAULT_MODALITIES"),
+    "hoopoe.dedup.canonical": ("CanonicalEvent", "Estimate", "ReportRecord", "estimate"),
+    "hoopoe.dedup.cluster": ("Clusterer", "Constraints", "Decision"),
+    "hoopoe.dedup.features": ("Profile", "Report"),
+    "hoopoe.dedup.scoring": ("THRESHOLD", "Match", "score"),
+    "hoopoe.dedup.tables": ("ClusterFilter", "MergeRecord"),
+}
+_WHERE = {name: module for module, names in _EXPORTS.items() for name in names}
 
 __all__ = [
     "DEFAULT_MODALITIES",
@@ -57,3 +55,10 @@ __all__ = [
     "score",
     "undo_merge",
 ]
+
+
+def __getattr__(name: str):
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'hoopoe.dedup' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)

@@ -4,7 +4,7 @@
 - **date**: the date most reports agree with, the most precise of those (:func:`~hoopoe.dedup.features.
   best_interval`); ``date_span`` covers every report's date.
 - **place**: the most precise place reported in the country most reports name; ties go to the place
-  more reports name.
+  more reports name. ``places`` lists every place the reports give, most precise first.
 - **actors, recipients, claims**: the union over reports, one entry per identity, most cited first.
 - **killed, wounded**: :func:`estimate`: best estimate, range and how the estimate was chosen.
 - **first_reported**: the earliest publication date among the reports, with its article.
@@ -16,7 +16,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from hoopoe.dedup.features import Profile, Report, entity_key
+from hoopoe.dedup.features import PlaceKey, Profile, Report, entity_key
 from hoopoe.records import Count, DateInfo, Entity, Evidence, Place
 
 
@@ -61,6 +61,7 @@ class CanonicalEvent:
     date: DateInfo = field(default_factory=DateInfo)
     date_span: DateInfo = field(default_factory=DateInfo)
     event_loc: Place | None = None
+    places: list[Place] = field(default_factory=list)  # every place the reports give, most precise first
     actor: list[Entity] = field(default_factory=list)
     recipient: list[Entity] = field(default_factory=list)
     claimed_by: list[Entity] = field(default_factory=list)
@@ -154,6 +155,12 @@ def summarize(cluster_id: str, profile: Profile, *, joined_by: dict | None = Non
                 place = replace(r.event.event_loc, mentions=[])
                 break
 
+    places: dict[PlaceKey, Place] = {}
+    for r in reports:
+        if r.place is not None and r.event.event_loc is not None and r.place not in places:
+            places[r.place] = replace(r.event.event_loc, mentions=[])
+    ranked = sorted(places, key=lambda k: (k.rank, -profile.places[k], k.name or ""))
+
     published = [r.meta.published for r in reports if r.meta.published]
     first = reports[0] if published else None
     return CanonicalEvent(
@@ -164,6 +171,7 @@ def summarize(cluster_id: str, profile: Profile, *, joined_by: dict | None = Non
         date=date,
         date_span=span,
         event_loc=place,
+        places=[places[k] for k in ranked],
         actor=_union([e.actor for e in evs]),
         recipient=_union([e.recipient for e in evs]),
         claimed_by=_union([e.claimed_by for e in evs]),

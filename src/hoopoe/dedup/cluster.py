@@ -1,12 +1,15 @@
 """Incremental clustering of reports into happenings, in memory, with blocking.
 
 :class:`Clusterer` holds clusters (each a :class:`~hoopoe.dedup.features.Profile`) indexed by country and
-week. A new report is scored only against the clusters of its country (or of no known country) whose date
-lies within :data:`~hoopoe.dedup.scoring.MAX_GAP_DAYS` of its own, so the work per report does not grow with
-the store. It joins the best-scoring cluster that clears the threshold, or founds a new one; a last pass
-merges clusters that the new reports have made look alike (order effects: a vague first report founds a
-cluster that precise later ones would have joined). Every join and every merge is a :class:`Decision`
-with its score and reasons. Persistence is in :mod:`hoopoe.dedup.tables`.
+day (and, for reports that name no place, by the parties they name). A new report is scored only against
+the clusters of its country (or of no known place) whose date lies within
+:data:`~hoopoe.dedup.scoring.MAX_GAP_DAYS` of its own, so the work per report grows with the number of
+events of those days in that country, not with the store. Among the clusters it could plausibly belong to,
+the evidence for each is discounted by how many there are (:func:`~hoopoe.dedup.scoring.among`); it joins
+the best one that clears the threshold, or founds a new cluster. A last pass merges clusters that the new
+reports have made look alike (order effects: a vague first report founds a cluster that precise later
+ones would have joined). Every join and every merge is a :class:`Decision` with its score and reasons.
+Persistence is in :mod:`hoopoe.dedup.tables`.
 """
 
 from __future__ import annotations
@@ -17,13 +20,26 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from hoopoe.dedup.features import Profile, Report, ReportKey, ReportRef
-from hoopoe.dedup.scoring import COMPATIBLE_TYPES, MAX_GAP_DAYS, THRESHOLD, Match, score
+from hoopoe.dedup.scoring import (
+    BIAS,
+    COMPATIBLE_TYPES,
+    MAX_GAP_DAYS,
+    THRESHOLD,
+    Match,
+    among,
+    score,
+)
 
-#: Clusters whose date spans more weeks than this are indexed once per country ("wide"), not per week.
-MAX_INDEX_WEEKS = 10
+#: Clusters whose date spans more days than this are indexed once ("wide"), not under each day.
+MAX_INDEX_DAYS = 62
+#: Named parties (and codes) a cluster is indexed under, for reports that name no place.
+MAX_INDEX_PARTIES = 12
 #: Rounds of the cluster-against-cluster pass (each round only looks at clusters changed in the last).
 CONSOLIDATE_ROUNDS = 3
-_WIDE, _UNDATED = -1, -2  # week keys of clusters with a very wide date or none
+#: A cluster counts as a plausible alternative for a report when the evidence for it falls short of the
+#: even-odds line by at most this much (a score of about 0.27 or more): what a reader would hesitate over.
+PLAUSIBLE_MARGIN = 1.0
+_WIDE, _UNDATED = -1, -2  # day keys of clusters with a very wide date or none
 
 
 def new_id(prefix: str) -> str:
@@ -57,7 +73,7 @@ class Cluster:
     persisted: bool = False  # already in the store
     created_at: str = ""
     changed: bool = False  # members or summary to write
-    keys: list[tuple[str, int]] = field(default_factory=list)  # where it is indexed
+    keys: list[tuple] = field(default_factory=list)  # where it is indexed
     seq: int = 0  # order of creation or loading: breaks ties, so results do not depend on set order
 
 
@@ -111,45 +127,74 @@ class Clusterer:
         self.stats = RunStats()
         self._new_id = id_factory
         self._clock = clock
-        self._index: dict[tuple[str, int], set[str]] = {}  # (country or "", week) -> cluster ids
-        self._by_week: dict[int, set[str]] = {}  # week -> cluster ids, every country
+        # ("c", country, day): placed clusters; ("c", "", day): placeless and partyless ones; ("np", party,
+        # day): placeless ones naming a party; ("p", party, day): any naming a party; ("w", day): all
+
+        self._index: dict[tuple, set[str]] = {}
 
     # ------------------------------------------------------------------------------------- index
 
     @staticmethod
-    def _weeks(p: Profile) -> list[int]:
+    def _days(p: Profile, margin: int = 0) -> list[int]:
+        """The days a profile is indexed under (``margin`` 0) or probes (``MAX_GAP_DAYS``)."""
         d = p.date
         if d is None:
             return [_UNDATED]
-        first, last = (d.lo - MAX_GAP_DAYS) // 7, (d.hi + MAX_GAP_DAYS) // 7
-        return list(range(first, last + 1)) if last - first < MAX_INDEX_WEEKS else [_WIDE]
+        if d.width > MAX_INDEX_DAYS:
+            return [_WIDE]
+        return list(range(d.lo - margin, d.hi + margin + 1))
+
+    @staticmethod
+    def _parties(p: Profile) -> list[str]:
+        """The named parties of a profile (entity keys and their country or organisation codes)."""
+        keys = list((p.actors + p.recipients).keys())[:MAX_INDEX_PARTIES]
+        codes = ["code:" + c for c in (p.actor_codes + p.recipient_codes)]
+        return keys + codes[:MAX_INDEX_PARTIES]
+
+    def _keys(self, p: Profile) -> set[tuple]:
+        days = self._days(p)
+        parties = self._parties(p)
+        keys: set[tuple] = {("w", d) for d in days} | {("p", party, d) for party in parties for d in days}
+        if p.country:
+            keys |= {("c", p.country, d) for d in days}
+        elif parties:  # no place: found by reports that name one of its parties
+            keys |= {("np", party, d) for party in parties for d in days}
+        else:  # neither place nor party: any report of those days may belong with it
+            keys |= {("c", "", d) for d in days}
+        return keys
 
     def _unindex(self, c: Cluster) -> None:
         for key in c.keys:
             self._index.get(key, set()).discard(c.id)
-            self._by_week.get(key[1], set()).discard(c.id)
         c.keys = []
 
     def _reindex(self, c: Cluster) -> None:
-        self._unindex(c)
-        country = c.profile.country or ""
-        c.keys = [(country, w) for w in self._weeks(c.profile)]
-        for key in c.keys:
+        keys = self._keys(c.profile)
+        old = set(c.keys)
+        for key in old - keys:
+            self._index.get(key, set()).discard(c.id)
+        for key in keys - old:
             self._index.setdefault(key, set()).add(c.id)
-            self._by_week.setdefault(key[1], set()).add(c.id)
+        c.keys = list(keys)
 
     def candidates(self, p: Profile) -> set[str]:
-        """Ids of the clusters a profile could belong with: same or unknown country, date within reach."""
-        weeks = self._weeks(p)
-        probe = set(weeks) | {_WIDE, _UNDATED}
-        out: set[str] = set()
+        """Ids of the clusters a profile could belong with, dates within reach: of its country, or placeless
+        ones naming one of its parties or none; with no place, any naming one of its parties (or placeless
+        and partyless); with neither place nor party, any."""
+        days = set(self._days(p, MAX_GAP_DAYS)) | {_WIDE, _UNDATED}
+        parties = self._parties(p)
         if p.country:
-            for country in (p.country, ""):
-                for w in probe:
-                    out |= self._index.get((country, w), set())
+            probes = [("c", country, d) for country in (p.country, "") for d in days]
+            probes += [("np", party, d) for party in parties for d in days]
+        elif parties:
+            probes = [("p", party, d) for party in parties for d in days] + [("c", "", d) for d in days]
         else:
-            for w in probe:
-                out |= self._by_week.get(w, set())
+            probes = [("w", d) for d in days]
+        out: set[str] = set()
+        for key in probes:
+            found = self._index.get(key)
+            if found:
+                out |= found
         return out
 
     # ------------------------------------------------------------------------------------- building
@@ -174,9 +219,10 @@ class Clusterer:
         return c
 
     def best_match(self, p: Profile, exclude: str | None = None) -> tuple[Cluster | None, Match | None]:
-        """The cluster a profile fits best, if any clears the threshold."""
-        best: tuple[Cluster | None, Match | None] = (None, None)
-        for cid in sorted(self.candidates(p), key=lambda i: self.clusters[i].seq):
+        """The cluster a profile fits best, if any clears the threshold once the number of plausible
+        alternatives is taken into account (:func:`~hoopoe.dedup.scoring.among`)."""
+        plausible: list[tuple[Cluster, Match]] = []
+        for cid in self.candidates(p):
             if cid == exclude:
                 continue
             c = self.clusters[cid]
@@ -187,7 +233,15 @@ class Clusterer:
                 continue
             self.stats.comparisons += 1
             m = score(p, q, blocked=self.constraints.blocked(p, q))
-            if m.veto is None and m.score >= self.threshold and (best[1] is None or m.score > best[1].score):
+            if m.veto is None and m.evidence >= BIAS - PLAUSIBLE_MARGIN:
+                plausible.append((c, m))
+        best: tuple[Cluster | None, Match | None] = (None, None)
+        for c, m in plausible:
+            m = among(m, len(plausible))
+            if m.score < self.threshold:
+                continue
+            # ties go to the older cluster, so the outcome does not depend on set order
+            if best[1] is None or (m.score, -c.seq) > (best[1].score, -best[0].seq):  # type: ignore[union-attr]
                 best = (c, m)
         return best
 
@@ -212,13 +266,15 @@ class Clusterer:
 
     def add_all(self, reports: Iterable[Report], *, consolidate: bool = True) -> None:
         """Place new reports, most informative of each publication day first, then merge look-alike
-        clusters among those they touched."""
+        clusters among those that grew (a cluster founded by a report and left alone was compared, as that
+        report, with every cluster of its days already)."""
         ordered = sorted(reports, key=lambda r: (r.published or 0, -r.specificity, r.key))
-        touched: dict[str, None] = {}
+        before = len(self.decisions)
         for r in ordered:
-            touched[self.add(r)] = None
+            self.add(r)
         if consolidate:
-            self.consolidate(touched)
+            grew = dict.fromkeys(d.into for d in self.decisions[before:])
+            self.consolidate(grew)
 
     def consolidate(self, cluster_ids: Iterable[str]) -> None:
         """Merge each given cluster with the best other cluster it now matches, for a few rounds."""

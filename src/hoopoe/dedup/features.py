@@ -50,15 +50,27 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
 #: ("market", "school", "convoy", "Kukawa", "pension") is what tells two reports of one kind apart.
 STOPWORDS = frozenset(["a", "about", "above", "after", "again", "against", "ago", "all", "also", "am", "an", "and", "any", "are", "around", "as", "at", "be", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "during", "each", "early", "earlier", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "late", "later", "least", "less", "many", "me", "more", "most", "much", "my", "near", "nearly", "no", "nor", "not", "of", "off", "on", "once", "only", "or", "other", "our", "out", "over", "own", "same", "she", "should", "since", "so", "some", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yet", "still", "already", "amid", "among", "across", "according", "announced", "added", "claimed", "confirmed", "reported", "reports", "report", "said", "says", "say", "saying", "stated", "statement", "told", "tells", "news", "agency", "media", "sources", "source", "official", "officials", "spokesman", "spokesperson", "spokeswoman", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "weekend", "weeks", "today", "yesterday", "tonight", "morning", "afternoon", "evening", "night", "day", "days", "month", "months", "year", "years", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozen", "dozens", "hundreds", "hundred", "thousands", "thousand", "several", "scores", "least", "attack", "attacks", "attacked", "attacking", "kill", "kills", "killed", "killing", "dead", "death", "deaths", "died", "die", "dying", "wound", "wounds", "wounded", "wounding", "injure", "injured", "injuring", "injuries", "people", "person", "persons", "men", "women", "others", "another", "province", "state", "region", "district", "town", "village", "city", "capital", "area", "areas", "country", "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "local"])
 
-_SUFFIXES = ("ings", "ing", "ies", "ied", "ed", "es", "s")
-
-
 def stem(word: str) -> str:
-    """A crude English stem: enough to match "bombing"/"bombed"/"bombs", not a morphology."""
+    """A crude English stem: enough to match "bombing"/"bombed"/"bombs" and "missiles"/"missile", not a
+    morphology. Inflectional endings go, then a doubled final consonant ("stopped") and a final "e"
+    ("fired", "fire" and "firing" all give "fir")."""
     w = word.lower().replace("’", "'")
-    for suf in _SUFFIXES:
-        if w.endswith(suf) and len(w) - len(suf) >= 4:
-            return w[: -len(suf)] + ("y" if suf in ("ies", "ied") else "")
+    if w.endswith(("ies", "ied")) and len(w) > 5:
+        w = w[:-3] + "y"
+    elif w.endswith("ings") and len(w) > 6:
+        w = w[:-4]
+    elif w.endswith(("sses", "xes", "ches", "shes", "zes")):
+        w = w[:-2]
+    elif w.endswith("ing") and len(w) > 5:
+        w = w[:-3]
+    elif w.endswith("ed") and len(w) > 4:
+        w = w[:-2]
+    elif w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        w = w[:-1]
+    if len(w) >= 4 and w[-1] == w[-2] and w[-1] not in "lsz":
+        w = w[:-1]
+    if len(w) >= 4 and w.endswith("e"):
+        w = w[:-1]
     return w
 
 
@@ -207,6 +219,10 @@ def entity_key(e: Entity) -> str:
     return (e.kb_id or e.identifier_id or e.identifier_text or e.entity_text or "").strip().lower()
 
 
+def _codes(ents: list[Entity]) -> frozenset[str]:
+    return frozenset(e.code for e in ents if e.code and not is_generic(e))
+
+
 # ------------------------------------------------------------------------------------------------ reports
 
 ReportKey = tuple[str, int]  # (article_id, event seq)
@@ -278,10 +294,8 @@ class Report:
 
     @classmethod
     def of(cls, meta: ArticleMeta, seq: int, ev: Event) -> Report:
-        parties_a = [e for e in ev.actor + ev.claimed_by]
+        parties_a = list(ev.actor) + list(ev.claimed_by)
         parties_r = list(ev.recipient)
-        def codes(ents: list[Entity]) -> frozenset[str]:
-            return frozenset(e.code for e in ents if e.code and not is_generic(e))
         modes = {MODE_CLASSES[m] for m in ev.mode if m in MODE_CLASSES}
         modes |= {TRIGGER_CLASSES[w] for w in _words(ev.event_text) if w in TRIGGER_CLASSES}
         if ev.evidence and not modes & _MANNER:
@@ -304,7 +318,7 @@ class Report:
             actors=frozenset(entity_key(e) for e in parties_a if not is_generic(e)),
             recipients=frozenset(entity_key(e) for e in parties_r if not is_generic(e)),
             generic_recipients=frozenset(entity_key(e) for e in parties_r if is_generic(e)),
-            actor_codes=codes(parties_a), recipient_codes=codes(parties_r), modes=frozenset(modes),
+            actor_codes=_codes(parties_a), recipient_codes=_codes(parties_r), modes=frozenset(modes),
             killed=figure(ev.killed), wounded=figure(ev.wounded),
             words=words, published=day_number(meta.published),
         )
@@ -388,7 +402,7 @@ class Profile:
         self.date = best_interval(self.intervals)
         if self.intervals:
             self.span = Interval(min(i.lo for i in self.intervals), max(i.hi for i in self.intervals))
-        countries = Counter({})
+        countries: Counter[str] = Counter()
         for p, n in self.places.items():
             if p.country:
                 countries[p.country] += n

@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from hoopoe.dedup.features import Figure, Profile, cosine, km
 
@@ -117,6 +118,7 @@ def _veto(reason: str) -> Match:
     return Match(0.0, -math.inf, [], reason)
 
 
+@lru_cache(maxsize=4096)
 def _day(n: int) -> str:
     return date.fromordinal(n).isoformat()
 
@@ -255,8 +257,8 @@ def score(a: Profile, b: Profile, *, blocked: bool = False) -> Match:
             w = SHARED_PARTIES if len(common) > 1 else SHARED_PARTY
             total += w
             reasons.append(f"shared {', '.join(sorted(common)[:3])} ({w:+.1f})")
-        elif parties_a and parties_b and not ((a.actor_codes | a.recipient_codes).keys()
-                                              & (b.actor_codes | b.recipient_codes).keys()):
+        elif parties_a and parties_b and (a.actor_codes.keys() | a.recipient_codes.keys()).isdisjoint(
+                b.actor_codes.keys() | b.recipient_codes.keys()):
             total += PARTY_CONFLICT
             reasons.append(f"no party in common ({PARTY_CONFLICT:+.1f})")
     ga, gb = a.generic_recipients.keys(), b.generic_recipients.keys()
@@ -290,3 +292,17 @@ def score(a: Profile, b: Profile, *, blocked: bool = False) -> Match:
 
     p = 1.0 / (1.0 + math.exp(-(total - BIAS)))
     return Match(round(p, 4), round(total, 3), reasons)
+
+
+def among(m: Match, alternatives: int) -> Match:
+    """The match re-weighed for the number of clusters it competes with: with ``alternatives`` plausible
+    clusters (same or compatible type, country and dates within reach, no veto), the prior odds that
+    this one is the happening are that many times lower, so ``ln(alternatives)`` comes off the evidence.
+    In a quiet province "same day, same province" is strong evidence; where a dozen such events happen
+    each day it is not (the u-probability of record linkage)."""
+    if alternatives <= 1 or m.veto is not None:
+        return m
+    w = -math.log(alternatives)
+    total = m.evidence + w
+    p = 1.0 / (1.0 + math.exp(-(total - BIAS)))
+    return Match(round(p, 4), round(total, 3), [*m.reasons, f"{alternatives} plausible clusters ({w:+.1f})"])

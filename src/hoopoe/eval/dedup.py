@@ -17,7 +17,8 @@ a cluster of its own (a miss costs recall, as it should).
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
@@ -87,15 +88,15 @@ def _groups(labels: dict[str, str]) -> dict[str, set[str]]:
 
 
 def pairwise(pred: dict[str, str], gold: dict[str, str]) -> dict[str, float]:
-    """Pairwise precision, recall and F1 of a clustering (item -> label) against gold (item -> label)."""
-    items = sorted(gold)
-    tp = fp = fn = 0
-    for a, b in combinations(items, 2):
-        same_p, same_g = pred[a] == pred[b], gold[a] == gold[b]
-        tp += same_p and same_g
-        fp += same_p and not same_g
-        fn += same_g and not same_p
-    return _prf(tp / (tp + fp) if tp + fp else 1.0, tp / (tp + fn) if tp + fn else 1.0)
+    """Pairwise precision, recall and F1 of a clustering (item -> label) against gold (item -> label),
+    counted per cluster rather than per pair, so it scales to large sets."""
+    def pairs(sizes: Iterable[int]) -> int:
+        return sum(n * (n - 1) // 2 for n in sizes)
+
+    both = pairs(Counter((pred[i], gold[i]) for i in gold).values())
+    placed = pairs(Counter(pred[i] for i in gold).values())
+    true = pairs(Counter(gold.values()).values())
+    return _prf(both / placed if placed else 1.0, both / true if true else 1.0)
 
 
 def bcubed(pred: dict[str, str], gold: dict[str, str]) -> dict[str, float]:
