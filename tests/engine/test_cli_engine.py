@@ -19,6 +19,7 @@ from hoopoe.errors import HoopoeError
     (["--db", "x.db", "--out-dir", "shards"], "give --db or --out-dir, not both", 2),
     (["--db", "postgresql://me:pw@127.0.0.1:1/hoopoe"], "cannot connect to PostgreSQL at postgresql://me:***@", 1),
     (["--address", "10.0.0.1:6379"], "--address is for the Ray engine", 2),
+    (["--engine", "ray", "--address", "127.0.0.1:1"], "cannot reach the Ray cluster at 127.0.0.1:1", 1),
 ])
 def test_bad_options_are_one_line(tmp_path, args, needle, code):
     folder = write_corpus(tmp_path / "in", range(2))

@@ -63,8 +63,10 @@ def messy(tmp_path):
 @pytest.mark.parametrize("workers", [1, 3])
 def test_skips_failures_and_duplicates(messy, tmp_path, caplog, workers):
     url = f"sqlite:///{tmp_path / 's.db'}"
+    seen: list[int] = []
     with caplog.at_level(logging.ERROR, logger="hoopoe.ingest.runner"):
-        s = ingest([messy], db=url, workers=workers, extractor=fake, batch_size=1)
+        s = ingest([messy], db=url, workers=workers, extractor=fake, batch_size=1, progress=seen.append)
+    assert seen == list(range(1, 9))  # every input item, articles and skips
     assert (s.read, s.stored, s.unchanged) == (6, 4, 1)  # a, j1, j1 changed, j2; e.txt repeats a.txt
     assert s.skipped == {"empty": 1, "extract-error": 1, "bad-record": 1}
     assert [k.reason for k in s.skip_details] == ["empty", "extract-error", "bad-record"]  # input order
@@ -101,3 +103,12 @@ def test_bad_date_is_raised_before_anything_starts(tmp_path):
     with pytest.raises(BadDate):
         ingest([tmp_path], db=str(tmp_path / "s.db"), workers=2, published="someday")
     assert not (tmp_path / "s.db").exists()
+
+
+def test_feeds_are_incremental_with_workers(fixtures_dir, tmp_path):
+    feeds = [fixtures_dir / "ingest" / "rss2.xml", fixtures_dir / "ingest" / "atom.xml"]
+    url = f"sqlite:///{tmp_path / 's.db'}"
+    first = ingest(feeds, db=url, workers=2, extractor=fake)
+    assert first.read > 0 and first.stored == first.read - first.unchanged
+    again = ingest(feeds, db=url, workers=2, extractor=fake)
+    assert (again.read, again.stored, again.unchanged) == (first.read, 0, first.read)

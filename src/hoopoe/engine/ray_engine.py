@@ -10,6 +10,8 @@ file the documents come back to the driver, which writes them.
 from __future__ import annotations
 
 import logging
+import re
+import socket
 from concurrent.futures import Future
 
 from hoopoe.engine.worker import Worker, WorkerSpec
@@ -38,10 +40,29 @@ def _ray():
     return ray
 
 
+#: Seconds to wait for a cluster's head to accept a connection (Ray itself retries for minutes).
+CONNECT_TIMEOUT_S = 10
+
+
+def check_reachable(address: str) -> None:
+    """Fail at once, in one line, when a ``host:port`` or ``ray://host:port`` address does not answer
+    (other forms, such as ``auto``, are left to Ray)."""
+    m = re.match(r"^(?:ray://)?\[?([^\]/]+?)\]?:(\d+)/?$", address.strip())
+    if not m:
+        return
+    try:
+        socket.create_connection((m.group(1), int(m.group(2))), timeout=CONNECT_TIMEOUT_S).close()
+    except OSError as e:
+        raise HoopoeError(f"cannot reach the Ray cluster at {address}: {e.strerror or e}",
+                          reason="engine") from None
+
+
 class RayPool:
     """``workers`` actors (one CPU each); :meth:`submit` a batch to the least busy one."""
 
     def __init__(self, spec: WorkerSpec, workers: int, *, address: str | None = None) -> None:
+        if address:
+            check_reachable(address)  # before Ray's own retries, which take minutes
         ray = self._ray = _ray()
         self._started = False
         if not ray.is_initialized():
