@@ -8,6 +8,9 @@ news tokenizer rules and sentence segmenter are applied, so downstream stages se
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
+
 import logging
 import re
 from functools import lru_cache
@@ -107,8 +110,9 @@ def segment_sentences(doc: Doc) -> Doc:
         first = nxt.text[:1]
         if first.isupper() or first.isdigit() or nxt.text in _OPENERS:
             starts[j] = True
-    for i, tok in enumerate(doc):
-        tok.is_sent_start = starts[i]
+    # all boundaries at once: setting token.is_sent_start one by one rescans the document (quadratic)
+    values = numpy.array([[1 if x else -1] for x in starts], dtype="int64").astype("uint64")
+    doc.from_array([SENT_START], values)
     return doc
 
 
