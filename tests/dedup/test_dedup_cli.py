@@ -3,42 +3,9 @@
 from __future__ import annotations
 
 import json
-import logging
-import sys
 from pathlib import Path
 
 import pytest
-
-from hoopoe import cli
-
-
-class Result:
-    def __init__(self, code: int, out: str, err: str) -> None:
-        self.code, self.out, self.err = code, out, err
-
-    @property
-    def errors(self) -> list[str]:
-        return [line for line in self.err.splitlines() if line.startswith("hoopoe: error:")]
-
-
-@pytest.fixture()
-def run(capsys, monkeypatch):
-    monkeypatch.setattr(logging, "basicConfig", lambda **kw: None)
-    monkeypatch.setenv("COLUMNS", "200")
-    monkeypatch.delenv("HOOPOE_DEBUG", raising=False)
-
-    def _run(*args: str) -> Result:
-        monkeypatch.setattr(sys, "argv", ["hoopoe", *map(str, args)])
-        code = 0
-        try:
-            cli.main()
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-        out, err = capsys.readouterr()
-        assert "Traceback" not in out + err
-        return Result(code, out, err)
-
-    return _run
 
 
 @pytest.fixture()
