@@ -20,6 +20,7 @@ from hoopoe.dedup.features import Profile, Report, ReportKey
 from hoopoe.errors import StoreError
 from hoopoe.records import Event, from_dict, to_dict
 from hoopoe.store import schema as q
+from hoopoe.store.sql import paged
 
 if TYPE_CHECKING:
     from hoopoe.store.sql import Store
@@ -295,11 +296,7 @@ class ClusterTables:
             where.append(q.WHERE_CLUSTER_MIN_REPORTS)
             params.append(int(f.min_reports))
         sql = q.SELECT_CLUSTER_RECORDS + (" WHERE " + " AND ".join(where) if where else "") + q.ORDER_CLUSTERS
-        if f.limit is not None or f.offset:
-            if (f.limit is not None and f.limit < 0) or f.offset < 0:
-                raise StoreError(f"limit and offset must be 0 or more, got {f.limit} and {f.offset}")
-            sql += q.LIMIT_OFFSET
-            params += [q.NO_LIMIT if f.limit is None else f.limit, f.offset]
+        sql, params = paged(sql, params, f.limit, f.offset)
         for (record,) in self.store._stream(sql, params):
             yield from_dict(CanonicalEvent, json.loads(record))
 

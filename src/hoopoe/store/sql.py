@@ -13,7 +13,15 @@ from typing import Any
 from hoopoe import __version__
 from hoopoe.errors import StoreError
 from hoopoe.records import (
-    Article, ArticleMeta, Commitment, Document, Entity, Event, Place, Quote, from_dict,
+    Article,
+    ArticleMeta,
+    Commitment,
+    Document,
+    Entity,
+    Event,
+    Place,
+    Quote,
+    from_dict,
 )
 from hoopoe.store import schema as q
 
@@ -93,6 +101,15 @@ def _plain(obj: Any) -> Any:
 _ENCODER = json.JSONEncoder(default=_plain, ensure_ascii=False, separators=(",", ":"))
 
 
+def paged(sql: str, params: list, limit: int | None, offset: int) -> tuple[str, list]:
+    """The query with LIMIT/OFFSET added when a page is asked for (negative values are a StoreError)."""
+    if limit is None and not offset:
+        return sql, params
+    if (limit is not None and limit < 0) or offset < 0:
+        raise StoreError(f"limit and offset must be 0 or more, got {limit} and {offset}")
+    return sql + q.LIMIT_OFFSET, params + [q.NO_LIMIT if limit is None else limit, offset]
+
+
 def _json(value: Any) -> str:
     """The record as compact JSON, equal to ``json.dumps(to_dict(value))`` with the same options."""
     return _ENCODER.encode(value)
@@ -142,8 +159,9 @@ class Store:
             cur.close()
 
     def _stream(self, sql: str, params: tuple | list = ()) -> Iterator[tuple]:
-        """Rows of a query, fetched :data:`FETCH_ROWS` at a time."""
-        cur = self._conn.cursor()
+        """Rows of a query, fetched :data:`FETCH_ROWS` at a time (a server-side cursor where the engine has one)."""
+        stream = self._dialect.stream_cursor
+        cur = stream(self._conn) if stream else self._conn.cursor()
         try:
             try:
                 self._exec(cur, sql, params)
@@ -336,25 +354,11 @@ class Store:
             where.append(q.WHERE_ACTOR_IN_ROLE if f.role else q.WHERE_ACTOR)
             params += [f.actor.strip().lower()] * 4 + ([f.role] if f.role else [])
         sql = q.SELECT_EVENTS + (" WHERE " + " AND ".join(where) if where else "") + q.ORDER_EVENTS
-        if f.limit is not None or f.offset:
-            if (f.limit is not None and f.limit < 0) or f.offset < 0:
-                raise StoreError(f"limit and offset must be 0 or more, got {f.limit} and {f.offset}")
-            sql += q.LIMIT_OFFSET
-            params += [q.NO_LIMIT if f.limit is None else f.limit, f.offset]
+        sql, params = paged(sql, params, f.limit, f.offset)
         metas: dict[str, ArticleMeta] = {}
-        stream = self._dialect.stream_cursor
-        cur = stream(self._conn) if stream else self._conn.cursor()
-        try:
-            try:
-                self._exec(cur, sql, params)
-            except Exception as e:
-                raise StoreError(f"{self.location}: query failed: {e}") from e
-            while rows := cur.fetchmany(FETCH_ROWS):
-                for row in rows:
-                    meta = metas.get(row[0]) or metas.setdefault(row[0], self._meta(row))
-                    yield meta, from_dict(Event, json.loads(row[6]))
-        finally:
-            cur.close()
+        for row in self._stream(sql, params):
+            meta = metas.get(row[0]) or metas.setdefault(row[0], self._meta(row))
+            yield meta, from_dict(Event, json.loads(row[6]))
 
     def document(self, article_id: str) -> Document | None:
         """The stored document of one article, or ``None``."""
