@@ -11,8 +11,8 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 from hoopoe import __version__
@@ -21,8 +21,16 @@ from hoopoe.extractors.commitments import CommitmentFinder
 from hoopoe.extractors.counts import find_casualties
 from hoopoe.extractors.crosswalk import Crosswalk
 from hoopoe.extractors.dates import find_dates, normalize_date, parse_published
-from hoopoe.extractors.events import (ActorMention, ArticleView, CasualtySpan, DateSpan, EventCoder, to_event)
+from hoopoe.extractors.events import (
+    ActorMention,
+    ArticleView,
+    CasualtySpan,
+    DateSpan,
+    EventCoder,
+    to_event,
+)
 from hoopoe.extractors.quotes import QuoteFinder
+from hoopoe.geo.recognize import CAPITAL_AFTER
 from hoopoe.ingest import article_id
 from hoopoe.records import Article, ArticleMeta, Document, Entity, Place
 from hoopoe.resolve.actors import ActorKB
@@ -156,10 +164,8 @@ def actor_exclusions(matches, text: str = "") -> list[tuple[int, int]]:
     ("in the Afghan capital")."""
     return [(m.start, m.end) for m in matches
             if not (m.actor.kind in _PLACE_LIKE_KINDS and m.via in ("name", "alias", "capital"))
-            and not (m.actor.kind in _PLACE_LIKE_KINDS and _CAPITAL_AFTER.match(text, m.end))]
+            and not (m.actor.kind in _PLACE_LIKE_KINDS and CAPITAL_AFTER.match(text, m.end))]
 
-
-_CAPITAL_AFTER = re.compile(r"\s+capital\b")
 
 
 _DATELINE = re.compile(

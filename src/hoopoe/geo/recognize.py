@@ -8,7 +8,6 @@ Candidate spans from a NER model can be passed instead of searching.
 from __future__ import annotations
 
 import functools
-
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -125,7 +124,7 @@ class ToponymRecognizer:
 
     def _capital_of(self, text: str, m: Mention) -> Mention:
         """"the Afghan capital" / "the Somali capital" is the capital city of that country."""
-        after = _CAPITAL_AFTER.match(text, m.end)
+        after = CAPITAL_AFTER.match(text, m.end)
         if after is None:
             return m
         country = m.demonym or self.gaz.demonym(m.text)  # "Somali" is also a region of Ethiopia
@@ -345,7 +344,8 @@ class ToponymRecognizer:
         return None
 
 
-_CAPITAL_AFTER = re.compile(r"\s+capital\b(?!\s+(?:punishment|city of|markets?|flight|gains?|spending|investment))")
+#: "the Afghan capital": a demonym followed by this names the country's capital (not "capital punishment")
+CAPITAL_AFTER = re.compile(r"\s+capital\b(?!\s+(?:punishment|city of|markets?|flight|gains?|spending|investment))")
 
 
 @functools.lru_cache(maxsize=1)
