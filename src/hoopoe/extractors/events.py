@@ -689,6 +689,7 @@ class EventCoder:
         if setting is not None and setting[0] == 0 and words[0] in self.cues.setting_temporal and m.start >= setting[1]:
             cut = doc[sent.start + setting[1]].idx
             spans = [d for d in spans if d.start >= cut]  # "After the withdrawal in August, X said": not August
+        spans = [d for d in spans if not self._in_other_clause(words, m, doc, sent, d)]
         if not spans:
             return
         trig_char = cand.char_start
@@ -701,6 +702,19 @@ class EventCoder:
         if cand.modality == "future" and view.renormalize_date is not None and info.text:
             info = view.renormalize_date(info.text, view.published, "future")
         cand.date = DateSpan(best.start, best.end, info)
+
+    @staticmethod
+    def _in_other_clause(words: list[str], m: TriggerMatch, doc, sent: Span, d) -> bool:
+        """'condemned the bombing, the deadliest since the Taliban took power in August': a date after the
+        trigger inside a clause opened by a subordinator ("since", "after", "when", ...) with words of its own
+        before the date is that clause's time, not the event's ("detained since August" is the event's)."""
+        tok = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if tok is None:
+            return False
+        rel = tok.start - sent.start
+        if rel <= m.end:
+            return False
+        return any(w in _SUBORDINATORS for w in words[m.end:rel - 1])
 
     def _place(self, view: ArticleView, cand: Candidate, words: list[str], m: TriggerMatch,
                setting: tuple[int, int] | None) -> None:
@@ -1174,6 +1188,9 @@ def _prep_before(words: list[str], s: int, cues: Cues) -> str:
         j -= 1
     return words[j] if j >= 0 else ""
 
+
+#: Words that open a clause with its own time ("since the Taliban took power in August").
+_SUBORDINATORS = frozenset({"since", "after", "before", "when", "until", "while", "once", "whereas", "because"})
 
 #: Nouns that name a place by the proper name after "of" ("the city of Kunduz").
 _PLACE_HEADS = frozenset({"city", "town", "village", "province", "district", "region", "capital", "port",
