@@ -273,8 +273,9 @@ class EventCoder:
             in_setting = setting is not None and m.start < setting[1]
             if trig.pos == "verb" and words[m.head].endswith("ing") and m.head > 0 and words[m.head - 1] in cues.gerund_preps:
                 continue  # "cooperate ... in targeting X": the complement of another word
-            modality, negated = self._modality(words, m, frames, base)
-            if modality == "hypothetical" and not self.keep_hypothetical:
+            modality, negated = self._modality(words, m, frames, base, matches)
+            preparing = trig.event == "ASSAULT" and _preparing(words, m.start, cues)
+            if modality == "hypothetical" and not self.keep_hypothetical and not preparing:
                 content_until = _purpose_end(words, m.end, _clause_end(words, m.end, setting))
                 continue
             event = trig.event
@@ -303,6 +304,9 @@ class EventCoder:
                 threat = self._threat_content(words, m, matches)
                 if threat:
                     event, mode = "THREATEN", [threat]
+            if event == "ASSAULT" and preparing:
+                # "the army prepared to resume shelling": readiness short of the use of force (manual 3.14)
+                event, mode, modality = "MOBILIZE", ["troops"], "asserted"
             if trig.pos == "noun" and event in _ABOUT_NOUN_TYPES and trig.weak and self._object_of_event(words, m, out, base):
                 continue
             cand = Candidate(
@@ -458,11 +462,19 @@ class EventCoder:
             return j
         return None
 
-    def _modality(self, words: list[str], m: TriggerMatch, frames: list[SpeechFrame], base: int) -> tuple[str, bool]:
-        """(modality, negated) from the words before the trigger in its clause."""
+    def _modality(self, words: list[str], m: TriggerMatch, frames: list[SpeechFrame], base: int,
+                  matches: Sequence[TriggerMatch] = ()) -> tuple[str, bool]:
+        """(modality, negated) from the words before the trigger in its clause. A noun that is the object of
+        another event's verb ("will investigate the bombing", "did not condemn the attack") takes its own
+        modality from the words after that verb only."""
         cues = self.cues
         start = m.start
         left = _clause_start(words, start)
+        if m.trigger.pos == "noun":
+            verbs = [x.end for x in matches if x is not m and x.trigger.pos == "verb" and x.end <= start
+                     and not x.trigger.negated_only]  # "does not want assistance": negation passes through
+            if verbs:
+                left = max(left, max(verbs))
         window = words[max(left, start - 6):start]
         negated = any(w in cues.negation for w in window[-4:])
         if m.trigger.pos == "noun" and start > 0 and words[start - 1] == "no":
@@ -489,6 +501,16 @@ class EventCoder:
                     future, hypo = True, False
                 elif before not in cues.aspect_verbs:
                     hypo = True
+        if m.trigger.pos == "noun" and not (future or hypo):
+            # "will provide nearly 25,000 tons of emergency food aid", "will hold talks": the noun is the object
+            # of a future giving or holding verb further back than the window
+            for j in range(start - 1, max(left, start - 10) - 1, -1):
+                if words[j] in _GIVING_VERBS:
+                    k = j - 1
+                    while k >= left and words[k] in ("also", "soon", "then", "now", "again", "not"):
+                        k -= 1
+                    future = k >= left and words[k] in cues.future and "not" not in words[k:j]
+                    break
         if hypo:
             return "hypothetical", negated
         if future:
@@ -1188,6 +1210,25 @@ def _prep_before(words: list[str], s: int, cues: Cues) -> str:
         j -= 1
     return words[j] if j >= 0 else ""
 
+
+_PREPARE = frozenset({"prepared", "preparing", "prepares", "prepare", "readied", "readying", "gearing", "geared"})
+
+
+def _preparing(words: list[str], start: int, cues: Cues) -> bool:
+    """'The army prepared to resume shelling', 'troops are preparing for an offensive' (not 'is prepared to':
+    willingness, which is AGREE)."""
+    for j in range(max(0, start - 4), start):
+        if words[j] in _PREPARE and j + 1 < len(words) and words[j + 1] in ("to", "for", "up"):
+            before = words[j - 1] if j > 0 else ""
+            if words[j] == "prepared" and before in cues.be:
+                return False
+            return True
+    return False
+
+
+#: Base forms of verbs whose object noun is the event they bring about ("will provide aid", "will hold talks").
+_GIVING_VERBS = frozenset({"provide", "give", "send", "deliver", "grant", "offer", "extend", "supply", "donate",
+                           "ship", "hold", "sign", "host", "pay", "conduct", "stage", "launch", "make"})
 
 #: Words that open a clause with its own time ("since the Taliban took power in August").
 _SUBORDINATORS = frozenset({"since", "after", "before", "when", "until", "while", "once", "whereas", "because"})
