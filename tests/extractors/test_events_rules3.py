@@ -131,3 +131,19 @@ def test_a_place_phrase_is_not_the_subject(pipe):
                        "The attack was blamed on Boko Haram.")
     assaults = [e for e in evs if e.event == "ASSAULT"]
     assert assaults and [a.identifier_text for a in assaults[0].actor] == ["Boko Haram"], summary(evs)
+
+
+def test_named_attacker_comes_before_the_group_that_claimed_it(pipe):
+    text = ("A gunman shot dead three people at a cafe in Hamburg. The attacker, identified as Lukas Brenner, was "
+            "arrested. The Islamic State claimed responsibility for the attack.")
+    assaults = [e for e in events(pipe, text) if e.event == "ASSAULT"]
+    assert assaults and [a.entity_text for a in assaults[0].actor][:1] == ["Lukas Brenner"]
+    assert [c.identifier_text for c in assaults[0].claimed_by] == ["Islamic State"]
+
+
+def test_perpetrator_of_the_attacks_appositive(pipe):
+    text = ("Two bombs exploded in Leeds on Sunday, injuring 12 people. The perpetrator of the attacks, "
+            "Martin Hale, was captured after a shootout with police.")
+    assaults = [e for e in events(pipe, text) if e.event == "ASSAULT"]
+    assert assaults and "Martin Hale" in [a.entity_text for a in assaults[0].actor], \
+        [(e.event, [a.entity_text for a in e.actor]) for e in events(pipe, text)]

@@ -957,12 +957,14 @@ class EventCoder:
                     open_attacks = [c for c in cands if c.event == "ASSAULT" and not c.anaphoric
                                     and (c.sent_index < si and si - c.sent_index <= ANAPHORA_WINDOW
                                          or c.sent_index == si)
-                                    and (not c.actor or all(_unnamed(x) for x in c.actor))
+                                    and (not c.actor or all(_unnamed(x) for x in c.actor) or c.attribution)
                                     and not any(_key(x) == _key(a) for x in c.recipient)]
                     target = max(open_attacks, key=lambda c: (c.sent_index, c.tok_start)) if open_attacks else \
                         self._attributed_event(cands, si, a.tok_start - base)
-                    if target is not None and (not target.actor or all(_unnamed(x) for x in target.actor)):
-                        target.actor = [a] + [x for x in target.actor if not _unnamed(x)]
+                    if target is not None and (not target.actor or all(_unnamed(x) for x in target.actor)
+                                               or target.attribution):
+                        # the person who attacked comes first; a group that claimed it or is blamed stays beside
+                        target.actor = [a] + [x for x in target.actor if not _unnamed(x) and _key(x) != _key(a)]
                         target.attribution = target.attribution or "identified"
                         for c in cands:
                             if c.event == "ASSAULT":

@@ -34,8 +34,9 @@ PATTERNS: tuple[re.Pattern, ...] = (
     re.compile(rf"\b{_WHO}\b[^.;]{{0,40}}?\b(?:identified|named|unmasked)\s+(?:him\s+)?as\s+{_AGE}?{NAME}"),
     # "a suicide bomber named X", "a man called X"
     re.compile(rf"\b{_WHO}\s+(?:named|called)\s+{_AGE}?{NAME}"),
-    # "the attacker, 28-year-old convicted terrorist X,", "the suspect, X, "
-    re.compile(rf"\b{_WHO}\s*,\s*(?:(?:an?|the)\s+)?{_AGE}?(?:[a-z][\w\-]*\s+){{0,3}}{_BORN}?{NAME}\s*[,(]"),
+    # "the attacker, 28-year-old convicted terrorist X,", "the suspect, X, ", "the perpetrator of the attacks, X,"
+    re.compile(rf"\b{_WHO}(?:\s+(?:of|in|behind)\s+the\s+[a-z]+)?\s*,\s*(?:(?:an?|the)\s+)?{_AGE}?(?:[a-z][\w\-]*\s+){{0,3}}"
+               rf"{_BORN}?{NAME}\s*[,(]"),
     # "52-year-old X drove into", "25 year old Libyan born X attacked"
     re.compile(rf"\b{_AGE}{_BORN}?{NAME}(?=\s*(?:,|\s[a-z]))"),
     # "X, a white supremacist, stabbed"
