@@ -147,3 +147,21 @@ def test_perpetrator_of_the_attacks_appositive(pipe):
     assaults = [e for e in events(pipe, text) if e.event == "ASSAULT"]
     assert assaults and "Martin Hale" in [a.entity_text for a in assaults[0].actor], \
         [(e.event, [a.entity_text for a in e.actor]) for e in events(pipe, text)]
+
+
+@pytest.mark.parametrize("text,event,mode", [
+    ("Rioters set fire to shops and torched cars in the suburbs of Lyon on Saturday.", "PROTEST", "riot"),
+    ("Thousands marched in Tbilisi against the foreign agents law.", "PROTEST", None),
+    ("Protest leaders demanded the resignation of the mayor of Lagos.", "REQUEST", None),
+    ("Germany sent 200 tonnes of medical supplies to Syria on Sunday.", "AID", None),
+    ("Russia massed tens of thousands of troops near the border with Ukraine.", "MOBILIZE", "troops"),
+])
+def test_crowds_riots_and_wider_gaps(pipe, text, event, mode):
+    evs = events(pipe, text)
+    assert evs and evs[0].event == event, summary(evs)
+    assert mode is None or mode in evs[0].mode
+
+
+def test_a_month_name_is_not_a_march(pipe):
+    evs = events(pipe, "On Tuesday, 22 March 2016, two bombs exploded at the airport in Brussels.")
+    assert [e.event for e in evs] == ["ASSAULT"], summary(evs)

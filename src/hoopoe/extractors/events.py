@@ -255,7 +255,7 @@ class EventCoder:
                if not (({m.start, m.head} if m.trigger.verbal_head else {m.start, m.head, m.end - 1}) & taken)]
         raw = [m for m in raw if not _in_proper_name(words, toks, m)]
         # "riot police", "attack helicopters": an event noun modifying another noun names no event
-        raw = [m for m in raw if not (m.trigger.pos == "noun" and m.end < len(words)
+        raw = [m for m in raw if not ((m.trigger.pos == "noun" or m.form in m.trigger.base_forms) and m.end < len(words)
                                       and words[m.end] in cues.modifier_heads)]
         raw = [m for m in raw if self._reading_ok(words, toks, m)]
         matches = select(raw)
@@ -680,7 +680,11 @@ class EventCoder:
             # civilians, worshippers, an ethnic group are the harmed side of an attack, not its perpetrators
             victims = [a for a in actor if a.kind in VICTIM_KINDS]
             if victims and len(victims) == len(actor):
-                actor, recipient = [], recipient + victims
+                if not passive and all(a.entity.kb_id == "generic.protesters" for a in victims):
+                    # "rioters torched cars", "protesters stormed the parliament": a crowd's violence is a riot
+                    cand.event, cand.mode = "PROTEST", ["riot"]
+                else:
+                    actor, recipient = [], recipient + victims
         actor = [a for a in _dedupe(actor) if not _is_media(a)]
         ids = {_key(a) for a in actor}
         recipient = [r for r in _dedupe(recipient) if _key(r) not in ids and
@@ -1067,13 +1071,18 @@ class EventCoder:
         named = [a for a in c.actor + c.recipient if not a.generic]
         if not (c.actor or c.recipient or c.place or c.killed or c.wounded):
             return False
-        if c.trigger.weak and not named and not (c.killed or c.wounded or c.merged):
-            return False
+        if c.trigger.weak and not named and not (c.killed or c.wounded or c.merged) and not (
+                c.event == "PROTEST" and c.place is not None and c.sent.doc[c.head].text.islower() and all(
+                    (a.entity.kb_id or "") in _CROWDS for a in c.actor)):
+            return False  # a crowd marching in a named place is a protest even when nobody in it is named
         return True
 
 
 # ---------------------------------------------------------------------------------------------------------
 # helpers
+
+#: Generic actors that are crowds of people ("thousands marched in Tbilisi", "protesters rallied in Dhaka").
+_CROWDS = frozenset({"generic.protesters", "generic.civilians", "generic.people"})
 
 _CASUALTY_TRIGGER = Trigger(event="ASSAULT", key="casualties", pos="verb", weak=False)
 
