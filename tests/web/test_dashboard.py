@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.browser
+
 KUNDUZ_EVIDENCE = ("KUNDUZ, Afghanistan - A suicide bomber killed at least 46 people at a Shia mosque in Kunduz on "
                    "Friday, provincial officials said.")
 SCREENSHOT_COPY = Path("/tmp/hoopoe-dashboard.png")
