@@ -136,6 +136,37 @@ def test_event_view_from_a_bookmark_and_the_keyboard(dashboard):
     dashboard.assert_clean()
 
 
+def test_timeline_brush_and_network_set_the_filters(dashboard):
+    page = dashboard.page
+    dashboard.open()
+    # drag across the left half of the timeline: the date filter becomes that span
+    box = page.locator("[data-testid=timeline-svg]").bounding_box()
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + 40, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] / 2, y, steps=8)
+    page.mouse.up()
+    page.wait_for_function("location.hash.includes('since=') && location.hash.includes('until=')")
+    dashboard.wait_ready()
+    since, until = page.input_value("#f-since"), page.input_value("#f-until")
+    assert since and until and since < until
+    assert all(since <= r["text"][:10] <= until for r in rows(page))
+
+    # an actor in the network's list of links filters the dashboard to that actor's events
+    page.click("[data-testid=reset]")
+    page.wait_for_function("!location.hash.includes('since=')")
+    dashboard.wait_ready()
+    page.click(".network-list summary")
+    link = page.locator("[data-testid=network-edge] button", has_text="Islamic State Khorasan Province").first
+    link.click()
+    page.wait_for_function("location.hash.includes('actor=')")
+    dashboard.wait_ready()
+    actor_rows = rows(page)
+    assert actor_rows and all("Islamic State Khorasan Province" in r["text"] for r in actor_rows), actor_rows
+    assert page.input_value("#f-actor")
+    dashboard.assert_clean()
+
+
 def test_place_precision_is_drawn_honestly(dashboard):
     """Precision 1 is a solid point; 2 a dashed approximate marker; 3 (region or country only) a dashed area."""
     page = dashboard.page

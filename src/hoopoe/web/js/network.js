@@ -28,7 +28,7 @@ export class Network {
       maxZoom: 3,
       style: [
         { selector: "node", style: {
-          label: "data(name)", "font-size": 10, "text-wrap": "ellipsis", "text-max-width": 110,
+          label: "data(name)", "font-size": 15, "min-zoomed-font-size": 6, "text-wrap": "ellipsis", "text-max-width": 110,
           "text-valign": "bottom", "text-margin-y": 3, color: "#222", "text-outline-color": "#fff",
           "text-outline-width": 2, "background-color": "data(color)",
           width: "data(size)", height: "data(size)", "border-width": 1, "border-color": "#fff" } },
@@ -60,7 +60,7 @@ export class Network {
     this.cy.add(elements);
     this.cy.resize();
     this.cy.layout({ name: "cose", animate: false, randomize: true, nodeRepulsion: () => 9000,
-      idealEdgeLength: () => 80, padding: 20, fit: true }).run();
+      idealEdgeLength: () => 70, componentSpacing: 40, padding: 16, fit: true }).run();
     this.container.dataset.nodes = String(this.cy.nodes().length);
     this.container.dataset.edges = String(this.cy.edges().length);
     this._list(nodes, edges);
