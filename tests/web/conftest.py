@@ -82,7 +82,7 @@ def dashboard_db(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def base_url(dashboard_db, tmp_path_factory) -> str:
+def base_url(request, tmp_path_factory) -> str:
     """The URL of a running `hoopoe serve` over the dashboard database (stopped after the session)."""
     given = os.environ.get("HOOPOE_DASHBOARD_URL")
     if given:
@@ -92,6 +92,7 @@ def base_url(dashboard_db, tmp_path_factory) -> str:
         importlib.import_module("hoopoe.api")
     except ImportError as e:
         pytest.skip(f"this hoopoe has no API to serve the dashboard (hoopoe.api: {e})")
+    dashboard_db = request.getfixturevalue("dashboard_db")
     port = _free_port()
     log = tmp_path_factory.mktemp("server") / "serve.log"
     with open(log, "w") as out:
