@@ -273,8 +273,9 @@ class EventCoder:
             in_setting = setting is not None and m.start < setting[1]
             if trig.pos == "verb" and words[m.head].endswith("ing") and m.head > 0 and words[m.head - 1] in cues.gerund_preps:
                 continue  # "cooperate ... in targeting X": the complement of another word
-            modality, negated = self._modality(words, m, frames, base)
-            if modality == "hypothetical" and not self.keep_hypothetical:
+            modality, negated = self._modality(words, m, frames, base, matches)
+            preparing = trig.event == "ASSAULT" and _preparing(words, m.start, cues)
+            if modality == "hypothetical" and not self.keep_hypothetical and not preparing:
                 content_until = _purpose_end(words, m.end, _clause_end(words, m.end, setting))
                 continue
             event = trig.event
@@ -303,6 +304,9 @@ class EventCoder:
                 threat = self._threat_content(words, m, matches)
                 if threat:
                     event, mode = "THREATEN", [threat]
+            if event == "ASSAULT" and preparing:
+                # "the army prepared to resume shelling": readiness short of the use of force (manual 3.14)
+                event, mode, modality = "MOBILIZE", ["troops"], "asserted"
             if trig.pos == "noun" and event in _ABOUT_NOUN_TYPES and trig.weak and self._object_of_event(words, m, out, base):
                 continue
             cand = Candidate(
@@ -312,6 +316,10 @@ class EventCoder:
             )
             prev = out[-1] if out else None
             self._arguments(cand, words, m, actors, frames, setting, prev)
+            if cand.event == "ASSAULT":
+                for a in cand.actor:
+                    for word in a.text.lower().split():
+                        cand.mode.extend(x for x in cues.actor_modes.get(word, ()) if x not in cand.mode)
             if trig is MODAL_REQUEST and not self._obligation_roles(cand, frames):
                 continue
             cand.anaphoric = self._anaphoric(words, m, cand)
@@ -436,13 +444,37 @@ class EventCoder:
     def _is_claim_phrase(self, words: list[str], m: TriggerMatch) -> bool:
         """'claimed responsibility for the attack': the attack is coded where it happened, the claim is a claim."""
         window = words[max(0, m.start - 6):m.start]
-        return any(w in self.cues.claim_nouns for w in window) and any(w in self.cues.claim_verbs for w in window)
+        if any(w in self.cues.claim_nouns for w in window) and any(w in self.cues.claim_verbs for w in window):
+            return True
+        return self._claims_object(words, m.start) is not None
 
-    def _modality(self, words: list[str], m: TriggerMatch, frames: list[SpeechFrame], base: int) -> tuple[str, bool]:
-        """(modality, negated) from the words before the trigger in its clause."""
+    def _claims_object(self, words: list[str], k: int) -> int | None:
+        """'X claimed the attack', 'claimed Friday's bombing': the index of the claim verb whose object is the
+        attack noun at ``k`` (only determiners, possessives and adjectives between), else None."""
+        if k >= len(words) or words[k] not in self.cues.claimed_objects:
+            return None
+        j = k - 1
+        while j >= 0 and k - j <= 4 and words[j] not in self.cues.claim_verbs:
+            if words[j] in (",", ".", ";", "and", "but", "that", "which", "who", "for", "of"):
+                return None
+            j -= 1
+        if j >= 0 and words[j] in self.cues.claim_verbs and words[j].startswith("claim"):
+            return j
+        return None
+
+    def _modality(self, words: list[str], m: TriggerMatch, frames: list[SpeechFrame], base: int,
+                  matches: Sequence[TriggerMatch] = ()) -> tuple[str, bool]:
+        """(modality, negated) from the words before the trigger in its clause. A noun that is the object of
+        another event's verb ("will investigate the bombing", "did not condemn the attack") takes its own
+        modality from the words after that verb only."""
         cues = self.cues
         start = m.start
         left = _clause_start(words, start)
+        if m.trigger.pos == "noun":
+            verbs = [x.end for x in matches if x is not m and x.trigger.pos == "verb" and x.end <= start
+                     and not x.trigger.negated_only]  # "does not want assistance": negation passes through
+            if verbs:
+                left = max(left, max(verbs))
         window = words[max(left, start - 6):start]
         negated = any(w in cues.negation for w in window[-4:])
         if m.trigger.pos == "noun" and start > 0 and words[start - 1] == "no":
@@ -469,6 +501,16 @@ class EventCoder:
                     future, hypo = True, False
                 elif before not in cues.aspect_verbs:
                     hypo = True
+        if m.trigger.pos == "noun" and not (future or hypo):
+            # "will provide nearly 25,000 tons of emergency food aid", "will hold talks": the noun is the object
+            # of a future giving or holding verb further back than the window
+            for j in range(start - 1, max(left, start - 10) - 1, -1):
+                if words[j] in _GIVING_VERBS:
+                    k = j - 1
+                    while k >= left and words[k] in ("also", "soon", "then", "now", "again", "not"):
+                        k -= 1
+                    future = k >= left and words[k] in cues.future and "not" not in words[k:j]
+                    break
         if hypo:
             return "hypothetical", negated
         if future:
@@ -669,6 +711,7 @@ class EventCoder:
         if setting is not None and setting[0] == 0 and words[0] in self.cues.setting_temporal and m.start >= setting[1]:
             cut = doc[sent.start + setting[1]].idx
             spans = [d for d in spans if d.start >= cut]  # "After the withdrawal in August, X said": not August
+        spans = [d for d in spans if not self._in_other_clause(words, m, doc, sent, d)]
         if not spans:
             return
         trig_char = cand.char_start
@@ -681,6 +724,19 @@ class EventCoder:
         if cand.modality == "future" and view.renormalize_date is not None and info.text:
             info = view.renormalize_date(info.text, view.published, "future")
         cand.date = DateSpan(best.start, best.end, info)
+
+    @staticmethod
+    def _in_other_clause(words: list[str], m: TriggerMatch, doc, sent: Span, d) -> bool:
+        """'condemned the bombing, the deadliest since the Taliban took power in August': a date after the
+        trigger inside a clause opened by a subordinator ("since", "after", "when", ...) with words of its own
+        before the date is that clause's time, not the event's ("detained since August" is the event's)."""
+        tok = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if tok is None:
+            return False
+        rel = tok.start - sent.start
+        if rel <= m.end:
+            return False
+        return any(w in _SUBORDINATORS for w in words[m.end:rel - 1])
 
     def _place(self, view: ArticleView, cand: Candidate, words: list[str], m: TriggerMatch,
                setting: tuple[int, int] | None) -> None:
@@ -858,7 +914,8 @@ class EventCoder:
             words = _words(sent)
             base = sent.start
             for i, w in enumerate(words):
-                claim_noun = w in cues.claim_nouns and any(x in cues.claim_verbs for x in words[max(0, i - 3):i])
+                claim_noun = w in cues.claim_nouns and any(x in cues.claim_verbs for x in words[max(0, i - 3):i]) or \
+                    w in cues.claimed_objects and self._claims_object(words, i) is not None
                 claimed_by = w in cues.claim_verbs and i + 1 < len(words) and words[i + 1] == "by" and i > 0 \
                     and words[i - 1] in cues.be  # "the attack was claimed by X"
                 if not (claim_noun or claimed_by):
@@ -1145,10 +1202,41 @@ def _prep_before(words: list[str], s: int, cues: Cues) -> str:
         if words[j] == "of" and j > 0 and words[j - 1] in ("inside", "outside", "north", "south", "east", "west"):
             j -= 1
             break
+        if words[j] == "of" and j > 0 and words[j - 1] in _PLACE_HEADS:
+            j -= 2  # "in the northern city of Kunduz", "on the outskirts of Kabul": the preposition before the head
+            continue
         if words[j] == "of":
             break
         j -= 1
     return words[j] if j >= 0 else ""
+
+
+_PREPARE = frozenset({"prepared", "preparing", "prepares", "prepare", "readied", "readying", "gearing", "geared"})
+
+
+def _preparing(words: list[str], start: int, cues: Cues) -> bool:
+    """'The army prepared to resume shelling', 'troops are preparing for an offensive' (not 'is prepared to':
+    willingness, which is AGREE)."""
+    for j in range(max(0, start - 4), start):
+        if words[j] in _PREPARE and j + 1 < len(words) and words[j + 1] in ("to", "for", "up"):
+            before = words[j - 1] if j > 0 else ""
+            if words[j] == "prepared" and before in cues.be:
+                return False
+            return True
+    return False
+
+
+#: Base forms of verbs whose object noun is the event they bring about ("will provide aid", "will hold talks").
+_GIVING_VERBS = frozenset({"provide", "give", "send", "deliver", "grant", "offer", "extend", "supply", "donate",
+                           "ship", "hold", "sign", "host", "pay", "conduct", "stage", "launch", "make"})
+
+#: Words that open a clause with its own time ("since the Taliban took power in August").
+_SUBORDINATORS = frozenset({"since", "after", "before", "when", "until", "while", "once", "whereas", "because"})
+
+#: Nouns that name a place by the proper name after "of" ("the city of Kunduz").
+_PLACE_HEADS = frozenset({"city", "town", "village", "province", "district", "region", "capital", "port",
+                          "outskirts", "suburbs", "suburb", "county", "state", "governorate", "municipality",
+                          "island", "islands", "area", "heart", "centre", "center", "streets"})
 
 
 def _referent(before: Sequence["Candidate"], si: int, event: str) -> "Candidate | None":

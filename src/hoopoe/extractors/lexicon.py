@@ -108,7 +108,10 @@ def inflect(lemma: str) -> list[str]:
         past, ger = w + w[-1] + "ed", w + w[-1] + "ing"
     else:
         past, ger = w + "ed", w + "ing"
-    return [w, third, past, past, ger]
+    forms = [w, third, past, past, ger]
+    if w.endswith("l") and len(w) > 3 and w[-2] in _VOWELS and w[-3] not in _VOWELS and not _double_final(w):
+        forms += [w + "led", w + "ling"]  # British spelling: cancelled, travelling, signalled
+    return forms
 
 
 def pluralize(noun: str) -> list[str]:
