@@ -14,6 +14,7 @@ import pytest
 pytestmark = pytest.mark.browser
 
 SCREENSHOT_COPY = Path("/tmp/hoopoe-dashboard.png")
+OVERVIEW_COPY = Path("/tmp/hoopoe-dashboard-overview.png")
 
 
 def api(base_url: str, path: str, **params) -> dict:
@@ -57,17 +58,20 @@ def test_dashboard_map_timeline_network_filters_and_evidence(dashboard, tmp_path
     assert page.locator("[data-testid=network-edge][data-tone=conflict]").count() >= 1
     all_rows = rows(page)
     assert len(all_rows) >= 10
+    page.screenshot(path=str(tmp_path / "hoopoe-dashboard-overview.png"))
+    shutil.copyfile(tmp_path / "hoopoe-dashboard-overview.png", OVERVIEW_COPY)
+    print(f"dashboard screenshot: {tmp_path / 'hoopoe-dashboard-overview.png'} (copy: {OVERVIEW_COPY})")
     assert f"{api(dashboard.base_url, '/api/stats')['articles']} articles" in page.inner_text("#stats")
 
     # filter by type: PROTEST only (the Kabul protest), then ASSAULT only
     page.select_option("#f-event", ["PROTEST"])
-    page.wait_for_function("location.hash.includes('event=PROTEST')")
+    page.wait_for_function("() => location.hash.includes('event=PROTEST')")
     dashboard.wait_ready()
     protest_rows = rows(page)
     assert protest_rows and {r["event"] for r in protest_rows} == {"PROTEST"}
     assert {m["event"] for m in map_events(page)} == {"PROTEST"}
     page.select_option("#f-event", ["ASSAULT"])
-    page.wait_for_function("location.hash.includes('event=ASSAULT')")
+    page.wait_for_function("() => location.hash.includes('event=ASSAULT')")
     dashboard.wait_ready()
     assault_rows = rows(page)
     assert {r["event"] for r in assault_rows} == {"ASSAULT"}
@@ -77,7 +81,8 @@ def test_dashboard_map_timeline_network_filters_and_evidence(dashboard, tmp_path
     # filter by date: October 2021 leaves the Kunduz articles only; the bombing is one row for its two reports
     page.fill("#f-since", "2021-10-01")
     page.fill("#f-until", "2021-10-31")
-    page.wait_for_function("location.hash.includes('since=2021-10-01') && location.hash.includes('until=2021-10-31')")
+    page.wait_for_function("() => location.hash.includes('since=2021-10-01')"
+                           " && location.hash.includes('until=2021-10-31')")
     dashboard.wait_ready()
     october = rows(page)
     assert october and all(r["text"].startswith("2021-10-") for r in october), october
@@ -148,7 +153,7 @@ def test_timeline_brush_and_network_set_the_filters(dashboard):
     page.mouse.down()
     page.mouse.move(box["x"] + box["width"] / 2, y, steps=8)
     page.mouse.up()
-    page.wait_for_function("location.hash.includes('since=') && location.hash.includes('until=')")
+    page.wait_for_function("() => location.hash.includes('since=') && location.hash.includes('until=')")
     dashboard.wait_ready()
     since, until = page.input_value("#f-since"), page.input_value("#f-until")
     assert since and until and since < until
@@ -156,16 +161,22 @@ def test_timeline_brush_and_network_set_the_filters(dashboard):
 
     # an actor in the network's list of links filters the dashboard to that actor's events
     page.click("[data-testid=reset]")
-    page.wait_for_function("!location.hash.includes('since=')")
+    page.wait_for_function("() => !location.hash.includes('since=')")
     dashboard.wait_ready()
     page.click(".network-list summary")
     link = page.locator("[data-testid=network-edge] button", has_text="Islamic State Khorasan Province").first
     link.click()
-    page.wait_for_function("location.hash.includes('actor=')")
+    page.wait_for_function("() => location.hash.includes('actor=')")
     dashboard.wait_ready()
     actor_rows = rows(page)
     assert actor_rows and all("Islamic State Khorasan Province" in r["text"] for r in actor_rows), actor_rows
     assert page.input_value("#f-actor")
+
+    # typing in the actor box suggests actors from /api/actors
+    page.fill("#f-actor", "Taliba")
+    page.wait_for_function("() => document.querySelectorAll('#actor-options option').length > 0")
+    suggestions = page.eval_on_selector_all("#actor-options option", "os => os.map(o => o.value)")
+    assert "Taliban" in suggestions, suggestions
     dashboard.assert_clean()
 
 

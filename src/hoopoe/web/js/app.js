@@ -180,7 +180,7 @@ function suggestActors() {
   const q = $("f-actor").value.trim();
   if (q.length < 2) return;
   actorTimer = setTimeout(async () => {
-    const data = await load("actor list", () => getJSON("/api/actors", new URLSearchParams({ q, limit: "20" })));
+    const data = await load("actor list", () => getJSON("/api/actors", new URLSearchParams({ search: q, limit: "20" })));
     if (!data) return;
     $("actor-options").replaceChildren(...data.items.map((a) =>
       h("option", { value: a.name }, `${a.events} event${a.events === 1 ? "" : "s"}`)));

@@ -60,7 +60,7 @@ export class Network {
     this.cy.add(elements);
     this.cy.resize();
     this.cy.layout({ name: "cose", animate: false, randomize: true, nodeRepulsion: () => 9000,
-      idealEdgeLength: () => 70, componentSpacing: 40, padding: 16, fit: true }).run();
+      idealEdgeLength: () => 70, componentSpacing: 40, padding: 28, fit: true }).run();
     this.container.dataset.nodes = String(this.cy.nodes().length);
     this.container.dataset.edges = String(this.cy.edges().length);
     this._list(nodes, edges);
