@@ -48,7 +48,8 @@ async function load(view, work) {
   return undefined;
 }
 
-let navigating = false; // set between a navigate() and the state it leads to, so the page never reads "ready" in between
+// true between a navigate() and the state it leads to, so the page never reads "ready" in between
+let navigating = false;
 
 function navigate(patch) {
   if (!navigating) {
@@ -180,7 +181,8 @@ function suggestActors() {
   const q = $("f-actor").value.trim();
   if (q.length < 2) return;
   actorTimer = setTimeout(async () => {
-    const data = await load("actor list", () => getJSON("/api/actors", new URLSearchParams({ search: q, limit: "20" })));
+    const params = new URLSearchParams({ search: q, limit: "20" });
+    const data = await load("actor list", () => getJSON("/api/actors", params));
     if (!data) return;
     $("actor-options").replaceChildren(...data.items.map((a) =>
       h("option", { value: a.name }, `${a.events} event${a.events === 1 ? "" : "s"}`)));
@@ -245,7 +247,9 @@ function wire() {
   let resizeTimer = null;
   window.addEventListener("resize", () => {
     clearTimeout(resizeTimer);
-    resizeTimer = setTimeout(() => { if (timeline.data) timeline.render(timeline.data, [state.since, state.until]); }, 150);
+    resizeTimer = setTimeout(() => {
+      if (timeline.data) timeline.render(timeline.data, [state.since, state.until]);
+    }, 150);
   });
 }
 

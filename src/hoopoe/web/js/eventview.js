@@ -101,8 +101,9 @@ export class EventView {
       d.precision && d.precision !== "unknown" ? ` (${d.precision})` : "", d.text ? `: “${d.text}”` : "");
     if (ev.place) {
       const p = precisionOf(ev.place);
-      add("Place", placeText(ev.place), h("span", { class: `precision p${p}`, "data-testid": "event-precision" },
-        ` ${PRECISION_TEXT[p]}`), ev.place.text && ev.place.text !== ev.place.name ? ` (text: “${ev.place.text}”)` : "");
+      const quoted = ev.place.text && ev.place.text !== ev.place.name ? ` (text: “${ev.place.text}”)` : "";
+      add("Place", placeText(ev.place),
+        h("span", { class: `precision p${p}`, "data-testid": "event-precision" }, ` ${PRECISION_TEXT[p]}`), quoted);
     } else {
       add("Place", "not known");
     }
@@ -128,7 +129,9 @@ export class EventView {
       const k = c.killed || {};
       const parts = [`${c.n_reports || (data.reports || []).length} report(s) merged into one happening`];
       if (k.best !== null && k.best !== undefined) {
-        parts.push(`killed: best estimate ${k.best}` + (k.min !== null && k.min !== undefined ? ` (reports from ${k.min}${k.max ? ` to ${k.max}` : ""})` : ""));
+        const known = (v) => v !== null && v !== undefined;
+        const range = known(k.min) ? ` (reports from ${k.min}${known(k.max) ? ` to ${k.max}` : ""})` : "";
+        parts.push(`killed: best estimate ${k.best}${range}${k.basis ? `: ${k.basis}` : ""}`);
       }
       if (c.sources && c.sources.length) parts.push(`sources: ${c.sources.join(", ")}`);
       this.canonical.textContent = parts.join(" · ");

@@ -10,6 +10,8 @@ const SECTOR_COLORS = {
   CVL: "#7f8c8d", REL: "#7d6608", MED: "#5d6d7e", NGO: "#117a65", IGO: "#1f618d", JUD: "#6c3483",
 };
 
+const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
 export function edgeTone(edge) {
   if ((edge.conflict || 0) > (edge.cooperation || 0)) return "conflict";
   if ((edge.cooperation || 0) > (edge.conflict || 0)) return "cooperation";
@@ -28,7 +30,8 @@ export class Network {
       maxZoom: 3,
       style: [
         { selector: "node", style: {
-          label: "data(name)", "font-size": 15, "min-zoomed-font-size": 6, "text-wrap": "ellipsis", "text-max-width": 110,
+          label: "data(name)", "font-size": 15, "min-zoomed-font-size": 6,
+          "text-wrap": "ellipsis", "text-max-width": 110,
           "text-valign": "bottom", "text-margin-y": 3, color: "#222", "text-outline-color": "#fff",
           "text-outline-width": 2, "background-color": "data(color)",
           width: "data(size)", height: "data(size)", "border-width": 1, "border-color": "#fff" } },
@@ -64,7 +67,12 @@ export class Network {
     this.container.dataset.nodes = String(this.cy.nodes().length);
     this.container.dataset.edges = String(this.cy.edges().length);
     this._list(nodes, edges);
-    return `${nodes.length} actor${nodes.length === 1 ? "" : "s"}, ${edges.length} link${edges.length === 1 ? "" : "s"}`;
+    return `${plural(nodes.length, "actor")}, ${plural(edges.length, "link")}`;
+  }
+
+  _actorButton(key, name) {
+    return h("button", { type: "button", class: "link", title: `show only events of ${name}`,
+      onclick: () => this.onActor(key) }, name);
   }
 
   _list(nodes, edges) {
@@ -76,10 +84,10 @@ export class Network {
       const a = names.get(e.source) || e.source;
       const b = names.get(e.target) || e.target;
       this.list.append(h("li", { "data-testid": "network-edge", "data-tone": tone },
-        h("button", { type: "button", class: "link", onclick: () => this.onActor(String(e.source)), title: `show only events of ${a}` }, a),
+        this._actorButton(String(e.source), a),
         " → ",
-        h("button", { type: "button", class: "link", onclick: () => this.onActor(String(e.target)), title: `show only events of ${b}` }, b),
-        `: ${e.events} event${e.events === 1 ? "" : "s"} (${e.cooperation || 0} cooperation, ${e.conflict || 0} conflict)`));
+        this._actorButton(String(e.target), b),
+        `: ${plural(e.events, "event")} (${e.cooperation || 0} cooperation, ${e.conflict || 0} conflict)`));
     }
     if (!sorted.length) this.list.append(h("li", {}, "no links between actors in this filter"));
   }

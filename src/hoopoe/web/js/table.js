@@ -30,7 +30,9 @@ export class EventsTable {
     const undated = !(item.date && item.date.start);
     const row = h("tr", { "data-testid": "event-row", "data-event-id": item.id, "data-event": item.event,
       class: "event-row", onclick: open },
-      h("td", { class: "nowrap" }, day, undated ? h("span", { class: "muted", title: "publication date: the event's own date is not known" }, " (pub.)") : null),
+      h("td", { class: "nowrap" }, day, undated
+        ? h("span", { class: "muted", title: "publication date: the event's own date is not known" }, " (pub.)")
+        : null),
       h("td", {},
         h("span", { class: "swatch", style: `background:${typeColor(item.event)}`, "aria-hidden": "true" }),
         h("button", { type: "button", class: "link open-event", "data-testid": "open-event",
@@ -38,7 +40,9 @@ export class EventsTable {
           onclick: (ev) => { ev.stopPropagation(); open(); } }, item.event),
         mode ? h("div", { class: "muted small" }, mode) : null,
         item.modality && item.modality !== "asserted" ? h("div", { class: "badge" }, item.modality) : null),
-      h("td", {}, place ? [placeText(place), h("span", { class: "muted" }, PRECISION_MARK[precisionOf(place)])] : h("span", { class: "muted" }, "—")),
+      h("td", {}, place
+        ? [placeText(place), h("span", { class: "muted" }, PRECISION_MARK[precisionOf(place)])]
+        : h("span", { class: "muted" }, "—")),
       h("td", {}, actors || h("span", { class: "muted" }, "—"), recipients ? [" → ", recipients] : null),
       h("td", { class: "num" }, countText(item.killed)),
       h("td", {}, item.article ? (item.article.source || "") : "",

@@ -90,11 +90,12 @@ export class Timeline {
     const ticks = Math.max(2, Math.min(6, Math.floor(plotW / 110)));
     for (let i = 0; i <= ticks; i++) {
       const t = t0 + ((t1 - t0) * i) / ticks;
-      root.append(svg("text", { x: x(t), y: height - 6, "text-anchor": i === 0 ? "start" : i === ticks ? "end" : "middle",
-        class: "tl-label" }, toIso(t)));
+      const anchor = i === 0 ? "start" : i === ticks ? "end" : "middle";
+      root.append(svg("text", { x: x(t), y: height - 6, "text-anchor": anchor, class: "tl-label" }, toIso(t)));
     }
 
-    const order = (a, b) => ((TYPES[a.key] || {}).quad || 9) - ((TYPES[b.key] || {}).quad || 9) || a.key.localeCompare(b.key);
+    const quad = (key) => (TYPES[key] || {}).quad || 9;
+    const order = (a, b) => quad(a.key) - quad(b.key) || a.key.localeCompare(b.key);
     const bars = svg("g", { class: "tl-bars" });
     for (const d of dates) {
       const start = toTime(d);
