@@ -127,10 +127,12 @@ export class EventView {
     const c = data.canonical;
     if (c) {
       const k = c.killed || {};
-      const parts = [`${c.n_reports || (data.reports || []).length} report(s) merged into one happening`];
+      const n = c.n_reports || (data.reports || []).length;
+      const parts = [n === 1 ? "One report of this happening" : `${n} reports merged into one happening`];
       if (k.best !== null && k.best !== undefined) {
         const known = (v) => v !== null && v !== undefined;
-        const range = known(k.min) ? ` (reports from ${k.min}${known(k.max) ? ` to ${k.max}` : ""})` : "";
+        const upper = known(k.max) && k.max !== k.min ? ` to ${k.max}` : "";
+        const range = known(k.min) && (k.min !== k.best || upper) ? ` (reports from ${k.min}${upper})` : "";
         parts.push(`killed: best estimate ${k.best}${range}${k.basis ? `: ${k.basis}` : ""}`);
       }
       if (c.sources && c.sources.length) parts.push(`sources: ${c.sources.join(", ")}`);
