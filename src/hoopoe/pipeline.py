@@ -34,6 +34,7 @@ from hoopoe.geo.recognize import CAPITAL_AFTER
 from hoopoe.ingest import article_id
 from hoopoe.records import Article, ArticleMeta, Document, Entity, Place
 from hoopoe.resolve.actors import ActorKB
+from hoopoe.resolve.named import find_named_attackers
 from hoopoe.resolve.unlisted import HeadTable, covered_spans, find_unlisted
 
 log = logging.getLogger(__name__)
@@ -96,6 +97,14 @@ class Pipeline:
         # organisations no list holds, by the shape of their name ("the Homeland Union")
         # a state's demonym or a generic word may be part of such a name ("the Latvian Farmers Union")
         unlisted = find_unlisted(text, self.kb, covered_spans(all_matches), self.org_heads)
+        # people the report names as the attackers ("the attacker, identified as ..."): the attacker context
+        # wins over a person the knowledge base's role patterns found there ("X, a former soldier,")
+        named = find_named_attackers(text, self.kb, covered_spans([m for m in all_matches if m.actor.kind != "person"])
+                                     + [(u.start, u.end) for u in unlisted])
+        if named:
+            all_matches = [m for m in all_matches if not (m.via == "role-pattern" and any(
+                m.start < n.end and n.start < m.end for n in named))]
+            unlisted += named
         known = all_matches
         if unlisted:
             inside = [(u.start, u.end) for u in unlisted]

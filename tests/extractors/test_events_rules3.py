@@ -97,3 +97,53 @@ def test_british_spellings_of_regular_verbs():
     assert {"cancelled", "cancelling"} <= set(inflect("cancel"))
     assert {"travelled", "signalled"} <= set(inflect("travel")) | set(inflect("signal"))
     assert "expelled" in inflect("expel") and "expeled" not in inflect("expel")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("A man stabbed two people at a train station in Leeds. The attacker, identified as Omar Haddad, was "
+     "arrested at the scene.", "Omar Haddad"),
+    ("A suicide bomber named Karim Nasser blew himself up outside a church in Alexandria, killing nine people.",
+     "Karim Nasser"),
+    ("31-year-old Daniel Roth opened fire in a shopping centre in Hamburg, killing three shoppers.", "Daniel Roth"),
+    ("Piotr Nowak, a former soldier, shot dead two guards at a bank in Gdansk.", "Piotr Nowak"),
+])
+def test_attackers_named_in_the_report(pipe, text, name):
+    evs = [e for e in events(pipe, text) if e.event == "ASSAULT"]
+    assert evs and name in [a.entity_text for a in evs[0].actor], summary(events(pipe, text))
+    person = [a for a in evs[0].actor if a.entity_text == name][0]
+    assert person.kind == "person"
+
+
+def test_a_named_victim_is_not_an_attacker(pipe):
+    evs = events(pipe, "Gunmen shot dead a shopkeeper in Peshawar. The victim, identified as Amir Khan, was 45.")
+    assert evs and "Amir Khan" not in [a.entity_text for e in evs for a in e.actor], summary(evs)
+
+
+def test_claim_after_an_attack_told_by_its_toll(pipe):
+    evs = events(pipe, "At least 12 people were killed when a car bomb exploded near a market in Mogadishu. "
+                       "Al-Shabaab claimed responsibility.")
+    assaults = [e for e in evs if e.event == "ASSAULT"]
+    assert assaults and [c.identifier_text for c in assaults[0].claimed_by] == ["al-Shabaab"], summary(evs)
+
+
+def test_a_place_phrase_is_not_the_subject(pipe):
+    evs = events(pipe, "A bomb blast at a bus stop in northern Nigeria killed four people. "
+                       "The attack was blamed on Boko Haram.")
+    assaults = [e for e in evs if e.event == "ASSAULT"]
+    assert assaults and [a.identifier_text for a in assaults[0].actor] == ["Boko Haram"], summary(evs)
+
+
+def test_named_attacker_comes_before_the_group_that_claimed_it(pipe):
+    text = ("A gunman shot dead three people at a cafe in Hamburg. The attacker, identified as Lukas Brenner, was "
+            "arrested. The Islamic State claimed responsibility for the attack.")
+    assaults = [e for e in events(pipe, text) if e.event == "ASSAULT"]
+    assert assaults and [a.entity_text for a in assaults[0].actor][:1] == ["Lukas Brenner"]
+    assert [c.identifier_text for c in assaults[0].claimed_by] == ["Islamic State"]
+
+
+def test_perpetrator_of_the_attacks_appositive(pipe):
+    text = ("Two bombs exploded in Leeds on Sunday, injuring 12 people. The perpetrator of the attacks, "
+            "Martin Hale, was captured after a shootout with police.")
+    assaults = [e for e in events(pipe, text) if e.event == "ASSAULT"]
+    assert assaults and "Martin Hale" in [a.entity_text for a in assaults[0].actor], \
+        [(e.event, [a.entity_text for a in e.actor]) for e in events(pipe, text)]

@@ -578,7 +578,11 @@ class EventCoder:
             if coordinated:
                 actor = list(prev.actor)
             else:
-                actor = [a for a, _, _ in _nearest_left_group(_skip_relative(left, words, m.start), words)]
+                # a mention inside a place phrase is not the subject ("a blast in a cafe in Southern Philippines
+                # killed two"), unless it qualifies a subject mention right before it ("Rebels in the Ivory Coast")
+                subjects = [x for x in left if prep_before(x[1])[0] not in cues.locative
+                            or any(y[2] == prep_before(x[1])[1] for y in left)]
+                actor = [a for a, _, _ in _nearest_left_group(_skip_relative(subjects, words, m.start), words)]
             if trig.content and cand.event not in CONTENT_TARGET_TYPES:
                 # "urged the Taliban to ...", "demanded that Washington ...": the addressee, never what follows
                 # in the content clause ("pledged to prevent terrorist groups")
@@ -769,6 +773,8 @@ class EventCoder:
                     continue
                 if prep in ("from", "to", "toward", "towards", "of") and cand.event != "RETREAT":
                     continue
+                if rel >= 2 and words[rel - 1] == "with" and words[rel - 2] in ("border", "borders", "frontier"):
+                    continue  # "near the border with Somalia": on the other side of it
                 score = abs(s - trig_char)
                 if not locative:
                     score += 200
@@ -945,6 +951,24 @@ class EventCoder:
         for si, sent in enumerate(sents):
             words = _words(sent)
             base = sent.start
+            for a in view.actors:  # people the report names as the attacker ("the attacker, identified as X")
+                if a.via == "named" and sent.start_char <= a.start < sent.end_char:
+                    # the attack told without a named perpetrator: this sentence's, else the latest before
+                    open_attacks = [c for c in cands if c.event == "ASSAULT" and not c.anaphoric
+                                    and (c.sent_index < si and si - c.sent_index <= ANAPHORA_WINDOW
+                                         or c.sent_index == si)
+                                    and (not c.actor or all(_unnamed(x) for x in c.actor) or c.attribution)
+                                    and not any(_key(x) == _key(a) for x in c.recipient)]
+                    target = max(open_attacks, key=lambda c: (c.sent_index, c.tok_start)) if open_attacks else \
+                        self._attributed_event(cands, si, a.tok_start - base)
+                    if target is not None and (not target.actor or all(_unnamed(x) for x in target.actor)
+                                               or target.attribution):
+                        # the person who attacked comes first; a group that claimed it or is blamed stays beside
+                        target.actor = [a] + [x for x in target.actor if not _unnamed(x) and _key(x) != _key(a)]
+                        target.attribution = target.attribution or "identified"
+                        for c in cands:
+                            if c.event == "ASSAULT":
+                                c.recipient = [x for x in c.recipient if _key(x) != _key(a)]
             named = [a for a in view.actors if sent.start_char <= a.start < sent.end_char
                      and not a.generic and not _is_media(a) and a.via != "pronoun"
                      and a.kind not in VICTIM_KINDS and a.kind != "person"]
@@ -987,7 +1011,7 @@ class EventCoder:
         if before is not None:
             return before
         here = [c for c in cands if c.sent_index == si and c.event == "ASSAULT"]
-        return here[0] if here else None
+        return here[0] if here else _latest_attack(cands, si)
 
     def _claimed_event(self, cands: list[Candidate], si: int, words: list[str], i: int, base: int) -> Candidate | None:
         """'claimed responsibility for the deadly attack' -> the attack told before; 'for an attack on X' -> this
@@ -1011,7 +1035,7 @@ class EventCoder:
                  and c.tok_start - base < i]
         if local:
             return local[-1]
-        return _referent([c for c in cands if c.sent_index < si], si, "ASSAULT")
+        return _referent([c for c in cands if c.sent_index < si], si, "ASSAULT") or _latest_attack(cands, si)
 
     def _merge(self, cands: list[Candidate]) -> list[Candidate]:
         out: list[Candidate] = []
@@ -1236,7 +1260,16 @@ _SUBORDINATORS = frozenset({"since", "after", "before", "when", "until", "while"
 #: Nouns that name a place by the proper name after "of" ("the city of Kunduz").
 _PLACE_HEADS = frozenset({"city", "town", "village", "province", "district", "region", "capital", "port",
                           "outskirts", "suburbs", "suburb", "county", "state", "governorate", "municipality",
-                          "island", "islands", "area", "heart", "centre", "center", "streets"})
+                          "island", "islands", "area", "heart", "centre", "center", "streets",
+                          "university", "airport"})
+
+
+def _latest_attack(cands: Sequence["Candidate"], si: int) -> "Candidate | None":
+    """The latest attack told in the sentences just before, even one told only by its toll ("30 people were
+    killed when a car bomb detonated"), for a claim or an attribution that follows it."""
+    pool = [c for c in cands if c.event == "ASSAULT" and c.sent_index < si and si - c.sent_index <= ANAPHORA_WINDOW
+            and c.modality in ("asserted", "historical")]
+    return max(pool, key=lambda c: (c.sent_index, c.tok_start)) if pool else None
 
 
 def _referent(before: Sequence["Candidate"], si: int, event: str) -> "Candidate | None":
@@ -1408,6 +1441,21 @@ def _all_generic(items: list[ActorMention]) -> bool:
     return all(a.generic for a in items)
 
 
+def _unnamed(a: ActorMention) -> bool:
+    """A described, unnamed party ("gunmen", "a former soldier", "militants")."""
+    return a.generic or (a.entity.kb_id or "").startswith("generic.")
+
+
+_VAGUE_WORDS = frozenset({"numerous", "several", "many", "dozens", "scores", "hundreds", "thousands", "some",
+                          "multiple", "a number", "few", "a few", "countless"})
+
+
+def _vague(count: Count) -> bool:
+    """A count told without a figure ("numerous", "several", "dozens")."""
+    text = (count.text or "").lower()
+    return not any(ch.isdigit() for ch in text) and any(w in text for w in _VAGUE_WORDS)
+
+
 def _absorb(into: Candidate, c: Candidate) -> None:
     into.merged.append(c)
     if (not into.actor or all(a.generic for a in into.actor)) and c.actor and not all(a.generic for a in c.actor):
@@ -1424,8 +1472,9 @@ def _absorb(into: Candidate, c: Candidate) -> None:
     if into.place is None or (c.place is not None and into.place[0].feature == "country" and c.place[0].feature != "country"):
         into.place = c.place or into.place
     for slot in ("killed", "wounded", "missing"):
-        if getattr(into, slot) is None and getattr(c, slot) is not None:
-            setattr(into, slot, getattr(c, slot))
+        have, new = getattr(into, slot), getattr(c, slot)
+        if new is not None and (have is None or _vague(have) and not _vague(new)):
+            setattr(into, slot, new)  # "numerous injuries" ... "In total there were 50 injuries"
     for m in c.mode:
         if m not in into.mode:
             into.mode.append(m)

@@ -26,6 +26,10 @@ from hoopoe.resolve.actors import Actor, ActorKB, ActorMatch, slugify
 VERSION = "unlisted.v1"
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.\-]*[A-Za-z]|[A-Za-z]|\(|\)|[,;:]")
 _CONNECTORS = frozenset({"of", "for", "the", "and", "on", "de", "du", "des", "del", "la", "le", "al", "el"})
+#: Day and month names: "the University of Karachi on Monday" ends before "on Monday".
+_CALENDAR = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+                       "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                       "November", "December"})
 _NOT_NAME_START = frozenset({
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
     "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
@@ -112,7 +116,7 @@ def find_unlisted(text: str, kb: ActorKB, covered: list[tuple[int, int]],
                 k = j + 1
                 while k < n and toks[k][2].lower() in _CONNECTORS and toks[k][2].lower() != "and":
                     k += 1
-                if k < n and _is_cap(toks[k][2]) and k - j <= 3:
+                if k < n and _is_cap(toks[k][2]) and toks[k][2] not in _CALENDAR and k - j <= 3:
                     j = k - 1
                 else:
                     break
