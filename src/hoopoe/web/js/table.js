@@ -22,7 +22,9 @@ export class EventsTable {
 
   _row(item) {
     const place = item.place;
-    const actors = (item.actor.length ? item.actor : item.claimed_by).map(entityName).join(", ");
+    const actorNames = item.actor.map(entityName);
+    const claimed = item.claimed_by.map(entityName).filter((n) => !actorNames.includes(n));
+    const actors = actorNames.join(", ");
     const recipients = item.recipient.map(entityName).join(", ");
     const mode = item.mode && item.mode.length ? item.mode.join(", ") : "";
     const open = () => this.onOpen(item.id);
@@ -43,7 +45,8 @@ export class EventsTable {
       h("td", {}, place
         ? [placeText(place), h("span", { class: "muted" }, PRECISION_MARK[precisionOf(place)])]
         : h("span", { class: "muted" }, "—")),
-      h("td", {}, actors || h("span", { class: "muted" }, "—"), recipients ? [" → ", recipients] : null),
+      h("td", {}, actors || h("span", { class: "muted" }, "—"), recipients ? [" → ", recipients] : null,
+        claimed.length ? h("div", { class: "muted small" }, `claimed by ${claimed.join(", ")}`) : null),
       h("td", { class: "num" }, countText(item.killed)),
       h("td", {}, item.article ? (item.article.source || "") : "",
         item.article && item.article.title ? h("div", { class: "muted small clip" }, item.article.title) : null),
