@@ -188,6 +188,7 @@ class Geocoder:
         """
         mentions = self.recognizer.find(text, exclude, spans, demonyms=demonyms, names=names)
         resolved = self.resolve_mentions(mentions)
+        resolved = _landmarks_of_places(text, mentions, resolved)
         places: dict[tuple, Place] = {}
         near_all: dict[tuple, bool] = {}
         for m, e in zip(mentions, resolved):
@@ -203,6 +204,23 @@ class Geocoder:
             if near_all[key] and place.precision == 1:
                 place.precision = 2
         return sorted(places.values(), key=lambda p: p.mentions[0][0])
+
+
+_OF = (" de ", " du ", " des ", " de la ", " of ", " in ")
+
+
+def _landmarks_of_places(text: str, mentions: list, resolved: list) -> list:
+    """'Notre Dame de Nice', 'Our Lady of Kibeho': a name followed by "de"/"of" and a settlement of another
+    country is a landmark in that settlement, not a place of its own (Notre Dame, Indiana)."""
+    out = list(resolved)
+    for i in range(len(mentions) - 1):
+        a, b = mentions[i], mentions[i + 1]
+        ea, eb = out[i], out[i + 1]
+        if ea is None or eb is None or text[a.end:b.start] not in _OF:
+            continue
+        if eb.kind in ("city", "admin2", "point") and ea.kind in ("city", "point") and ea.country != eb.country:
+            out[i] = None
+    return out
 
 
 def _contexts(keys: list[str], resolved: list[GazEntry | None]) -> dict[str, Context]:
