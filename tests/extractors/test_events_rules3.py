@@ -165,3 +165,32 @@ def test_crowds_riots_and_wider_gaps(pipe, text, event, mode):
 def test_a_month_name_is_not_a_march(pipe):
     evs = events(pipe, "On Tuesday, 22 March 2016, two bombs exploded at the airport in Brussels.")
     assert [e.event for e in evs] == ["ASSAULT"], summary(evs)
+
+
+@pytest.mark.parametrize("text,group", [
+    ("A bomb exploded outside a courthouse in Derry on Friday. Police believe the New IRA was responsible for "
+     "the attack.", "Irish Republican Army"),
+    ("A car bomb killed four soldiers in Arish. The interior minister accused Hasm of carrying out the bombing.",
+     "Hasm Movement"),
+    ("Gunmen attacked a church in Makassar. The attack was carried out by an Islamic terrorist group Jamaah "
+     "Ansharut Daulah.", "Jamaah Ansharut Daulah"),
+    ("A grenade attack wounded eight people at a bar in Puchong. The attack was later found to be tied to the "
+     "Islamic State group.", "Islamic State"),
+])
+def test_more_ways_of_naming_the_perpetrator(pipe, text, group):
+    assaults = [e for e in events(pipe, text) if e.event == "ASSAULT"]
+    assert assaults and group in [a.identifier_text for a in assaults[0].actor], summary(events(pipe, text))
+
+
+def test_claimant_is_not_the_group_in_its_apposition(pipe):
+    text = ("A suicide bombing killed 14 people on the metro in St Petersburg. Imam Shamil Battalion, an al-Qaeda "
+            "affiliate, claimed responsibility for the attack.")
+    assaults = [e for e in events(pipe, text) if e.event == "ASSAULT"]
+    assert assaults and [c.entity_text for c in assaults[0].claimed_by] == ["Imam Shamil Battalion"]
+
+
+def test_triggering_a_device_is_a_bombing(pipe):
+    evs = events(pipe, "Six soldiers were killed when Maoist rebels triggered a powerful explosive device near "
+                       "their vehicle in Chhattisgarh.")
+    assert evs and evs[0].event == "ASSAULT" and "explosives" in evs[0].mode
+    assert "Communist Party of India (Maoist)" in [a.identifier_text for e in evs for a in e.actor], summary(evs)

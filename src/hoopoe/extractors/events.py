@@ -933,6 +933,14 @@ class EventCoder:
                 actors = [a for a in view.actors if sent.start_char <= a.start < sent.end_char
                           and not a.generic and not _is_media(a)]
                 left = [a for a in actors if a.tok_end - base <= i]
+                # "Imam Shamil Battalion, an Al Qaeda affiliate, claimed ...": not the group in the apposition
+                v = max((k for k in range(max(0, i - 3), i) if words[k] in cues.claim_verbs), default=None)
+                if v is not None and v > 0 and words[v - 1] == ",":
+                    p = max((k for k in range(v - 1) if words[k] == ","), default=None)
+                    if p is not None:
+                        outer = [a for a in left if a.tok_end - base <= p]
+                        if outer:
+                            left = outer
                 by = [a for a in actors if a.tok_start - base > i and _prep_before(words, a.tok_start - base, cues) == "by"]
                 claimant = by[0] if by else (left[-1] if left and left[-1].tok_end - base >= i - 8 else
                                              (left[0] if left else None))
@@ -986,7 +994,7 @@ class EventCoder:
                     if before:
                         # "blamed on the New IRA", "claimed by Islamist group Tehrik-i-Taliban Pakistan"
                         j = s
-                        while j > 0 and s - j < 3 and words[j - 1] in _GROUP_DESCRIPTORS:
+                        while j > 0 and s - j < 5 and words[j - 1] in _GROUP_DESCRIPTORS:
                             j -= 1
                         if tuple(words[j - len(before):j]) != before:
                             continue
