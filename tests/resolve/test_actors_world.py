@@ -455,3 +455,14 @@ def test_people_carry_their_organisation_and_tenure_is_noted(kb: ActorKB) -> Non
     assert (burhan.member_of, burhan.sector) == ("sdn-military", "MIL")
     (person,) = [m for m in kb.find("Former President Rodrigo Duterte was flown to The Hague.") if m.actor.kind == "person"]
     assert person.actor.id == "rodrigo-duterte" and person.role == "former president"
+
+
+@pytest.mark.parametrize("text,actor_id", [
+    ("the Soviet Union", "sun"), ("USSR", "sun"), ("Yugoslavia", "yug"), ("Czechoslovakia", "csk"),
+    ("East Germany", "ddr"), ("Zaire", "cod"), ("Kampuchea", "khm"), ("Ceylon", "lka"),
+    ("the Khmer Rouge", "khmer-rouge"), ("SWAPO", "swapo"), ("the Contras", "contras"), ("FMLN", "fmln"),
+    ("the KLA", "kla"), ("Organization of African Unity", "oau"), ("the European Community", "european-community"),
+])
+def test_historical_states_and_groups(kb, text, actor_id):
+    found = [m.actor.id for m in kb.find(text)]
+    assert actor_id in found, found

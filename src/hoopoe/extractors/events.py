@@ -258,6 +258,9 @@ class EventCoder:
         raw = [m for m in raw if not ((m.trigger.pos == "noun" or m.form in m.trigger.base_forms) and m.end < len(words)
                                       and words[m.end] in cues.modifier_heads)]
         raw = [m for m in raw if self._reading_ok(words, toks, m)]
+        # "signed in March 2001", "on 22 March": a capitalised month name is a date, not a march
+        raw = [m for m in raw if not (toks[m.head].text in _MONTH_NAMES and (
+            m.head > 0 or (m.head + 1 < len(toks) and toks[m.head + 1].text[:1].isdigit())))]
         matches = select(raw)
         matches = sorted(matches + self._obligations(words, frames, base, actors, matches), key=lambda x: x.start)
         setting = _setting(words, cues)
@@ -1089,6 +1092,8 @@ class EventCoder:
 # ---------------------------------------------------------------------------------------------------------
 # helpers
 
+_MONTH_NAMES = frozenset({"March", "May"})
+
 #: Generic actors that are crowds of people ("thousands marched in Tbilisi", "protesters rallied in Dhaka").
 _CROWDS = frozenset({"generic.protesters", "generic.civilians", "generic.people"})
 
@@ -1311,12 +1316,17 @@ def _modifies_event_noun(words: list[str], s: int, e: int, lexicon: Lexicon) -> 
 
 
 def _skip_relative(left: list, words: list[str], start: int) -> list:
-    """'Turkey, which backs some rebel factions, condemned ...': the subject stands before the relative
-    clause that ends right before the verb; mentions inside that clause are not the subject."""
+    """'Turkey, which backs some rebel factions, condemned ...', 'X, a body linked to Y, investigated ...': the
+    subject stands before the relative clause or apposition that ends right before the verb; mentions inside it
+    are not the subject."""
     if start < 2 or words[start - 1] != ",":
         return left
     for r in range(start - 2, -1, -1):
         if words[r] == "," and r + 1 < start and words[r + 1] in ("which", "who", "whose", "whom"):
+            before = [x for x in left if x[2] <= r]
+            return before or left
+        if words[r] == "," and r + 1 < start and words[r + 1] in ("a", "an", "the") and "and" not in words[r:start]:
+            # an apposition: "the Association of African Jurists, a body linked to the OAU, investigated"
             before = [x for x in left if x[2] <= r]
             return before or left
         if words[r] in (".", ";"):
