@@ -194,3 +194,18 @@ def test_triggering_a_device_is_a_bombing(pipe):
                        "their vehicle in Chhattisgarh.")
     assert evs and evs[0].event == "ASSAULT" and "explosives" in evs[0].mode
     assert "Communist Party of India (Maoist)" in [a.identifier_text for e in evs for a in e.actor], summary(evs)
+
+
+@pytest.mark.parametrize("text,source", [
+    ("Gunmen killed four soldiers near Gao on Monday, the army said on Tuesday.", "army"),
+    ("A convoy of 30 U.N. trucks carrying food crossed into Syria on Thursday, U.N. officials said.\n\n",
+     "U.N. officials"),
+])
+def test_trailing_attribution_is_a_cited_source(pipe, text, source):
+    evs = [e for e in events(pipe, text) if e.event in ("ASSAULT", "AID")]
+    assert evs and source in evs[0].reported_by, [(e.event, e.reported_by) for e in events(pipe, text)]
+
+
+def test_speech_events_do_not_cite_their_own_speaker(pipe):
+    evs = events(pipe, "The Taliban will not cooperate with Washington, Shaheen said.")
+    assert evs and evs[0].reported_by == []

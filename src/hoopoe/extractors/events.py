@@ -265,6 +265,7 @@ class EventCoder:
         matches = sorted(matches + self._obligations(words, frames, base, actors, matches), key=lambda x: x.start)
         setting = _setting(words, cues)
         sources = self._sources(sent, words, toks, actors)
+        trailing = _trailing_source(words, actors, base)
         out: list[Candidate] = []
         setting_anaphor: str | None = None
         content_until = -1  # token index (relative) up to which we are inside a content or purpose clause
@@ -335,6 +336,8 @@ class EventCoder:
             self._date(view, cand, words, m, setting)
             self._place(view, cand, words, m, setting)
             cand.reported_by.extend(x for x in sources if x not in cand.reported_by)
+            if trailing and cand.event not in VERBAL_TYPES and trailing not in cand.reported_by:
+                cand.reported_by.append(trailing)  # "..., U.N. officials said."
             if in_setting and trig.pos == "noun" and not (cand.actor or cand.recipient) and (
                     trig.event == "CONSULT" or _has_anaphoric_det(words, m.start, cues)):
                 # "During a meeting in Doha, ...", "In that attack, ...": the frame of the sentence, not an event;
@@ -1093,6 +1096,28 @@ class EventCoder:
 # helpers
 
 _MONTH_NAMES = frozenset({"March", "May"})
+_TRAILING_VERBS = frozenset({"said", "say", "says", "reported", "reports", "told", "confirmed", "added"})
+
+
+def _trailing_source(words: list[str], actors: list[ActorMention], base: int) -> str | None:
+    """'..., U.N. officials said.', '..., police told AFP.': who a sentence of fact is attributed to at its end
+    (the mention's own words, as the report gives them)."""
+    end = len(words)
+    while end > 0 and (words[end - 1] in (".", "!", '"', "”", "'") or not words[end - 1].strip()):
+        end -= 1
+    for a in actors:
+        if a.via == "pronoun":
+            continue
+        s, e = a.tok_start - base, a.tok_end - base
+        j = e
+        if j < end and words[j] in _TRAILING_VERBS and end - j <= 4 and all(
+                w[:1].isupper() or w in ("on", "in", "a", "the") or w.isalnum() for w in words[j + 1:end]):
+            k = s - 1
+            while k >= 0 and words[k].lower() in ("the", "a", "an", "local", "senior", "provincial"):
+                k -= 1
+            if k >= 0 and words[k] == ",":
+                return a.text
+    return None
 
 #: Generic actors that are crowds of people ("thousands marched in Tbilisi", "protesters rallied in Dhaka").
 _CROWDS = frozenset({"generic.protesters", "generic.civilians", "generic.people"})
