@@ -1,11 +1,12 @@
 """Latency of the HTTP API on a large store: p50/p95/p99 per kind of request, over real HTTP.
 
-    python bench/bench_api.py [--events 1000000] [--db PATH] [--requests 200] [--no-dedup]
+    python bench/bench_api.py [--events 1000000] [--db PATH] [--requests 100] [--clusters truth|dedup|none]
 
 Builds (once; reused when --db exists) a synthetic store of --events events: the generated reports of
 bench/bench_dedup.py (happenings over a year in 40 countries, each reported 1 to 6 times with noise),
-several events per article, stored through ``Store.add`` and clustered by ``cluster_store`` (unless
---no-dedup), so the store looks like one an analyst built with ``hoopoe ingest``. Then starts
+five events per article, stored through ``Store.add``, with one cluster per happening taken from the
+generator's truth (``--clusters dedup`` runs ``cluster_store`` instead: tens of minutes at a million events
+on 2 cores), so the store looks like one an analyst built with ``hoopoe ingest``. Then starts
 ``hoopoe serve`` on it and sends the requests the dashboard sends: the first page of events (deduplicated,
 newest first), filtered by type, country, a 30-day window, type and country, an actor, a bounding box
 with a precision floor, a deep page, every report (dedup off); plus the counting views (time series,
@@ -43,12 +44,17 @@ ISO = ("AFG PAK IND BGD IRN IRQ SYR YEM SAU ISR LBN JOR TUR EGY LBY SDN SSD ETH 
        "CAF MOZ UKR RUS MMR PHL THA COL MEX VEN HTI PER BRA").split()
 
 
-def build(db: Path, n_events: int, dedup: bool) -> None:
-    t0 = time.perf_counter()
+def generated(n_events: int) -> list:
     items = generate(n_events, seed=5)
     for _, ev, _ in items:
         if ev.event_loc is not None and ev.event_loc.country[1:].isdigit():
             ev.event_loc.country = ISO[int(ev.event_loc.country[1:])]
+    return items
+
+
+def build(db: Path, n_events: int, clusters: str) -> None:
+    t0 = time.perf_counter()
+    items = generated(n_events)
     print(f"generated {len(items)} events in {time.perf_counter() - t0:.1f} s")
     t0 = time.perf_counter()
     with open_store(str(db)) as store:
@@ -64,13 +70,53 @@ def build(db: Path, n_events: int, dedup: bool) -> None:
             store.add(Document(article=meta, events=events), art, content_hash(art))
             if (i // EVENTS_PER_ARTICLE) % 20000 == 0:
                 print(f"  stored {i} events ({time.perf_counter() - t0:.0f} s)", flush=True)
-        print(f"stored {len(items)} events in {time.perf_counter() - t0:.0f} s")
-        if dedup:
-            from hoopoe.dedup import cluster_store
+        print(f"stored {len(items)} events in {time.perf_counter() - t0:.0f} s", flush=True)
+    if clusters == "truth":
+        truth_clusters(db, items)
+    elif clusters == "dedup":
+        from hoopoe.dedup import cluster_store
 
-            t0 = time.perf_counter()
+        t0 = time.perf_counter()
+        with open_store(str(db)) as store:
             s = cluster_store(store)
-            print(f"clustered in {time.perf_counter() - t0:.0f} s: {s}")
+        print(f"clustered in {time.perf_counter() - t0:.0f} s: {s}")
+
+
+def truth_clusters(db: Path, items: list) -> None:
+    """Clusters and memberships written straight from the generator's truth (one cluster per happening, as
+    `hoopoe dedup` would leave them at B-cubed 1.0): the queries then meet a store shaped like a deduplicated
+    one without an hour of clustering (the clusterer's own speed is bench/bench_dedup.py's)."""
+    import json
+    import sqlite3
+    from collections import defaultdict
+
+    t0 = time.perf_counter()
+    members: dict[int, list] = defaultdict(list)
+    for i, (_, ev, happening) in enumerate(items):
+        art = items[i - i % EVENTS_PER_ARTICLE][0]
+        seq = i % EVENTS_PER_ARTICLE
+        members[happening].append((art.id, seq, f"{art.id}:e{seq}", ev.event, art.published))
+    now = "2026-11-26T00:00:00+00:00"
+    con = sqlite3.connect(db)
+    con.execute("DELETE FROM cluster_members")
+    con.execute("DELETE FROM clusters")
+    crow, mrow = [], []
+    for h, ms in members.items():
+        cid = f"syn{h}"
+        first = min(ms, key=lambda m: (m[4], m[0]))
+        record = json.dumps({"id": cid, "event": ms[0][3], "n_reports": len(ms),
+                             "n_articles": len({m[0] for m in ms}), "first_article": first[0]})
+        crow.append((cid, ms[0][3], None, None, "unknown", first[4], max(m[4] for m in ms), None, None, None, None,
+                     None, None, None, None, None, None, None, None, None, first[4], first[0], len(ms),
+                     len({m[0] for m in ms}), 0, now, now, record))
+        mrow += [(aid, seq, eid, cid, None, now) for aid, seq, eid, _, _ in ms]
+    q = "?, " * 27 + "?"
+    con.executemany(f"INSERT INTO clusters VALUES ({q})", crow)
+    con.executemany("INSERT INTO cluster_members VALUES (?, ?, ?, ?, ?, ?)", mrow)
+    con.commit()
+    con.close()
+    print(f"wrote {len(crow)} clusters ({len(mrow)} memberships) from the generator's truth in "
+          f"{time.perf_counter() - t0:.0f} s", flush=True)
 
 
 def free_port() -> int:
@@ -143,12 +189,19 @@ def main() -> None:
     ap.add_argument("--events", type=int, default=1_000_000)
     ap.add_argument("--db", type=Path, default=None, help="store file (built if missing; default in /tmp)")
     ap.add_argument("--requests", type=int, default=100, help="requests per kind")
-    ap.add_argument("--no-dedup", action="store_true", help="do not cluster the store when building it")
+    ap.add_argument("--clusters", choices=("truth", "dedup", "none"), default="truth",
+                    help="clusters of the built store: the generator's truth (default), `hoopoe dedup` (slow at this "
+                         "size: tens of minutes on 2 cores), or none")
     ap.add_argument("--no-baseline", action="store_true", help="skip the run without the date indexes")
     args = ap.parse_args()
     db = args.db or Path(f"/tmp/hoopoe-bench-api-{args.events}.db")
     if not db.exists():
-        build(db, args.events, not args.no_dedup)
+        build(db, args.events, args.clusters)
+    elif args.clusters == "truth":
+        with open_store(str(db)) as store:
+            has = int(store._query("SELECT COUNT(*) FROM cluster_members")[0][0])
+        if not has:  # a store built before (or with --clusters none): add the truth's clusters
+            truth_clusters(db, generated(args.events))
     with open_store(str(db)) as store:
         stats = store.stats()
         last = store._query("SELECT MAX(event_from) FROM events")[0][0]

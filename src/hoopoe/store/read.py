@@ -25,7 +25,7 @@ from hoopoe.store.sql import Store, paged
 
 #: Totals are counted exactly up to this many matches; beyond it a page says "more than".
 #: (Counting every match of a broad filter over millions of events would cost more than the page.)
-COUNT_CAP = 10_000
+COUNT_CAP = 1_000
 
 MODALITIES = ("asserted", "negated", "future", "hypothetical", "historical")
 #: PLOVER quad classes: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
@@ -97,8 +97,9 @@ class EventQuery:
     min_precision: int | None = None
     dedup: bool = True
 
-    def where(self, store: Store) -> tuple[list[str], list[Any]]:
-        """SQL conditions (over ``events e`` joined to ``articles a``) and their parameters."""
+    def where(self, store: Store, *, spatial_index: bool = True) -> tuple[list[str], list[Any]]:
+        """SQL conditions (over ``events e`` joined to ``articles a``) and their parameters.
+        ``spatial_index=False`` keeps the engine off the lat/lon index (see :func:`event_page`)."""
         where: list[str] = []
         params: list[Any] = []
         if self.since and self.until and self.since > self.until:
@@ -144,7 +145,7 @@ class EventQuery:
             min_lon, min_lat, max_lon, max_lat = self.bbox
             if min_lat > max_lat:
                 raise BadQuery(f"bad bbox: min_lat {min_lat} is above max_lat {max_lat}")
-            where.append("e.lat BETWEEN ? AND ?")
+            where.append(("e.lat" if spatial_index else "+e.lat") + " BETWEEN ? AND ?")
             params += [min_lat, max_lat]
             if min_lon <= max_lon:
                 where.append("e.lon BETWEEN ? AND ?")
@@ -232,6 +233,12 @@ def event_page(store: Store, query: EventQuery, *, limit: int = 50, offset: int 
     """One page of events, by date (newest first by default, undated events last; oldest first puts them
     first), with the number of matches (exact up to :data:`COUNT_CAP`)."""
     where, params = query.where(store)
+    total, exact = count_events(store, query, where=(where, params))
+    if query.bbox and not exact:
+        # A box with many events: read newest first on the date index and stop at the page, rather than
+        # collect every event in the box from the lat/lon index and sort them (which is what a box with
+        # few events, counted exactly just now, is best served by).
+        where, params = query.where(store, spatial_index=False)
     # Newest first: undated events (no event date, no publication date) last; oldest first: the reverse
     # of that order (undated first). Written so that each engine reads it from an index, not a sort.
     if newest_first:
@@ -242,13 +249,14 @@ def event_page(store: Store, query: EventQuery, *, limit: int = 50, offset: int 
     sql = f"SELECT {_ITEM_COLUMNS} {_EVENTS_FROM} {_MEMBERSHIP}{_where_sql(where)}{order}"
     sql, page_params = paged(sql, list(params), limit, offset)
     items = [_item(r) for r in store._query(sql, page_params)]
-    total, exact = count_events(store, query, where=(where, params))
     return Page(total=total, total_exact=exact, limit=limit, offset=offset, items=items)
 
 
-def count_events(store: Store, query: EventQuery, *, cap: int = COUNT_CAP,
+def count_events(store: Store, query: EventQuery, *, cap: int | None = None,
                  where: tuple[list[str], list[Any]] | None = None) -> tuple[int, bool]:
-    """``(matches, exact)``: the number of matching events, counted up to ``cap`` (then not exact)."""
+    """``(matches, exact)``: the number of matching events, counted up to ``cap`` (default
+    :data:`COUNT_CAP`; then not exact)."""
+    cap = COUNT_CAP if cap is None else cap
     clauses, params = where or query.where(store)
     source = _EVENTS_FROM if query.text else "FROM events e"  # only text search reads the article
     sql = f"SELECT COUNT(*) FROM (SELECT 1 {source}{_where_sql(clauses)} LIMIT ?) t"

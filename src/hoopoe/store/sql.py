@@ -417,6 +417,11 @@ class Store:
 
     def close(self) -> None:
         if self._conn is not None:
+            if self._dialect.name == "sqlite":
+                try:  # SQLite's advice: refresh the planner's statistics where they went stale, on close
+                    self._conn.execute("PRAGMA optimize")
+                except Exception:  # a read-only or busy file: the statistics wait for the next close
+                    log.debug("PRAGMA optimize failed", exc_info=True)
             self._conn.close()
             self._conn = None
 
