@@ -147,11 +147,12 @@ class EventQuery:
                 raise BadQuery(f"bad bbox: min_lat {min_lat} is above max_lat {max_lat}")
             where.append(("e.lat" if spatial_index else "+e.lat") + " BETWEEN ? AND ?")
             params += [min_lat, max_lat]
+            lon = "e.lon" if spatial_index else "+e.lon"
             if min_lon <= max_lon:
-                where.append("e.lon BETWEEN ? AND ?")
+                where.append(f"{lon} BETWEEN ? AND ?")
                 params += [min_lon, max_lon]
             else:  # across the antimeridian
-                where.append("(e.lon >= ? OR e.lon <= ?)")
+                where.append(f"({lon} >= ? OR {lon} <= ?)")
                 params += [min_lon, max_lon]
         if self.min_precision is not None:
             where.append("e.geo_precision <= ?")
@@ -246,8 +247,13 @@ def event_page(store: Store, query: EventQuery, *, limit: int = 50, offset: int 
     else:
         oldest = "ASC NULLS FIRST" if store.dialect.newest_first != "DESC" else "ASC"
         order = f" ORDER BY e.event_from {oldest}, e.article_id, e.seq"
-    sql = f"SELECT {_ITEM_COLUMNS} {_EVENTS_FROM} {_MEMBERSHIP}{_where_sql(where)}{order}"
-    sql, page_params = paged(sql, list(params), limit, offset)
+    # The page's keys first (from the events alone, unless a text search reads the article), then the
+    # records of those rows only: articles are large rows, read for the page and not for every match.
+    source = _EVENTS_FROM if query.text else "FROM events e"
+    keys, page_params = paged(f"SELECT e.article_id, e.seq {source}{_where_sql(where)}{order}", list(params),
+                              limit, offset)
+    sql = (f"SELECT {_ITEM_COLUMNS} FROM ({keys}) k JOIN events e ON e.article_id = k.article_id AND e.seq = k.seq"
+           f" JOIN articles a ON a.id = e.article_id {_MEMBERSHIP}{order}")
     items = [_item(r) for r in store._query(sql, page_params)]
     return Page(total=total, total_exact=exact, limit=limit, offset=offset, items=items)
 
