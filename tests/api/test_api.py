@@ -382,3 +382,19 @@ def test_serve_on_all_interfaces_only_when_asked(sample_documents, tmp_path):
         assert srv.json("/api/stats")["articles"] == 1
     finally:
         stop_server(srv)
+
+
+def test_view_cache_expires_and_clears():
+    from hoopoe.api.app import ViewCache
+
+    calls = []
+    cache = ViewCache(ttl=3600, size=4)
+    assert cache.get("a", lambda: calls.append(1) or 1) == 1
+    assert cache.get("a", lambda: calls.append(2) or 2) == 1 and calls == [1]
+    cache.clear()
+    assert cache.get("a", lambda: calls.append(3) or 3) == 3
+    never = ViewCache(ttl=0)
+    assert never.get("b", lambda: 1) == 1 and never.get("b", lambda: 2) == 2
+    for i in range(10):  # bounded
+        cache.get(str(i), lambda: i)
+    assert len(cache._data) <= 4

@@ -21,6 +21,7 @@ import os
 import re
 import tempfile
 import threading
+import time
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal, Optional
@@ -82,6 +83,35 @@ def error_response(status: int, code: str, message: str, details: list | None = 
                    headers: dict | None = None) -> JSONResponse:
     return JSONResponse({"error": {"status": status, "code": code, "message": message, "details": details or []}},
                         status_code=status, headers=headers)
+
+
+class ViewCache:
+    """Answers of the aggregate views (counts over every matching event), kept ``ttl`` seconds per URL:
+    a dashboard asks for the same ones again and again, and on a large store each costs a scan. Cleared
+    when this server ingests; data another process adds shows up once an entry expires."""
+
+    def __init__(self, ttl: float = 30.0, size: int = 256) -> None:
+        self.ttl, self.size = ttl, size
+        self._data: dict[str, tuple[float, Any]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: str, compute):
+        now = time.monotonic()
+        with self._lock:
+            hit = self._data.get(key)
+            if hit is not None and now - hit[0] < self.ttl:
+                return hit[1]
+        value = compute()
+        with self._lock:
+            if len(self._data) >= self.size:
+                for k in sorted(self._data, key=lambda k: self._data[k][0])[: self.size // 4]:
+                    del self._data[k]
+            self._data[key] = (now, value)
+        return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._data.clear()
 
 
 class Stores:
@@ -170,10 +200,16 @@ def _page(page: r.Page) -> dict:
             "items": page.items}
 
 
-def create_app(db: str | None = None, *, api_key: str | None = None) -> FastAPI:
+def create_app(db: str | None = None, *, api_key: str | None = None, view_ttl: float = 30.0) -> FastAPI:
     """The app over the store at ``db`` (a path or URL, as :func:`hoopoe.store.open_store` takes).
-    ``api_key``: enables ``POST /api/ingest`` for requests that present it."""
+    ``api_key``: enables ``POST /api/ingest`` for requests that present it. ``view_ttl``: seconds the
+    aggregate views (actors, places, network, time series, stats) are cached (0: never)."""
     stores = Stores(db)
+    views = ViewCache(ttl=view_ttl)
+
+    def cached(request: Request, compute) -> JSONResponse:
+        key = request.url.path + "?" + "&".join(sorted(f"{k}={v}" for k, v in request.query_params.multi_items()))
+        return JSONResponse(views.get(key, compute))
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI):
         yield
@@ -267,11 +303,12 @@ def create_app(db: str | None = None, *, api_key: str | None = None) -> FastAPI:
     # ------------------------------------------------------------------ actors, places, network
 
     @app.get("/api/actors", response_model=m.ActorPage, tags=["actors"])
-    def list_actors(filters: Filters, search: Annotated[Optional[str], Query(max_length=200, description="Part of a name.")] = None,
+    def list_actors(request: Request, filters: Filters,
+                    search: Annotated[Optional[str], Query(max_length=200, description="Part of a name.")] = None,
                     limit: Limit = 50, offset: Offset = 0):
         """Actors and recipients of the matching events, most events first."""
         filters.dedup = False
-        return JSONResponse(_page(r.actors(stores.get(), filters, search=search, limit=limit, offset=offset)))
+        return cached(request, lambda: _page(r.actors(stores.get(), filters, search=search, limit=limit, offset=offset)))
 
     @app.get("/api/actors/{key}", response_model=m.ActorDetail, tags=["actors"],
              responses={404: {"model": m.ErrorResponse}})
@@ -284,25 +321,25 @@ def create_app(db: str | None = None, *, api_key: str | None = None) -> FastAPI:
         return JSONResponse(found)
 
     @app.get("/api/places", response_model=m.PlacePage, tags=["places"])
-    def list_places(filters: Filters, search: Annotated[Optional[str], Query(max_length=200)] = None,
+    def list_places(request: Request, filters: Filters, search: Annotated[Optional[str], Query(max_length=200)] = None,
                     limit: Limit = 100, offset: Offset = 0):
         """Places of the matching events, most events first."""
         filters.dedup = False
-        return JSONResponse(_page(r.places(stores.get(), filters, search=search, limit=limit, offset=offset)))
+        return cached(request, lambda: _page(r.places(stores.get(), filters, search=search, limit=limit, offset=offset)))
 
     @app.get("/api/network", response_model=m.Network, tags=["actors"])
-    def get_network(filters: Filters,
+    def get_network(request: Request, filters: Filters,
                     min_events: Annotated[int, Query(ge=1, le=100_000, description="Hide edges with fewer events.")] = 1,
                     limit: Annotated[int, Query(ge=1, le=1000, description="Most nodes (the busiest actors).")] = 200):
         """The actor network over the matching events: edges weighted by cooperation and conflict."""
-        return JSONResponse(r.network(stores.get(), filters, min_events=min_events, max_nodes=limit))
+        return cached(request, lambda: r.network(stores.get(), filters, min_events=min_events, max_nodes=limit))
 
     @app.get("/api/timeseries", response_model=m.TimeSeries, tags=["events"])
-    def get_timeseries(filters: Filters,
+    def get_timeseries(request: Request, filters: Filters,
                        interval: Annotated[Literal["day", "week", "month"], Query()] = "day",
                        by: Annotated[Literal["none", "event", "quad"], Query(description="One series per PLOVER type, per quad class, or one in total.")] = "event"):
         """Events and people killed per day, week or month."""
-        return JSONResponse(r.timeseries(stores.get(), filters, interval=interval, by=by))
+        return cached(request, lambda: r.timeseries(stores.get(), filters, interval=interval, by=by))
 
     @app.get("/api/commitments", response_model=m.CommitmentPage, tags=["commitments"])
     def list_commitments(actor: Annotated[Optional[str], Query(max_length=200)] = None,
@@ -312,9 +349,9 @@ def create_app(db: str | None = None, *, api_key: str | None = None) -> FastAPI:
         return JSONResponse(_page(r.commitments(stores.get(), actor=actor, status=status, limit=limit, offset=offset)))
 
     @app.get("/api/stats", response_model=m.Stats, tags=["store"])
-    def get_stats():
+    def get_stats(request: Request):
         """What the store holds: counts, date range, events by type, country and modality."""
-        return JSONResponse({**r.stats(stores.get()), "version": __version__})
+        return cached(request, lambda: {**r.stats(stores.get()), "version": __version__})
 
     # ------------------------------------------------------------------ export
 
@@ -377,6 +414,7 @@ def create_app(db: str | None = None, *, api_key: str | None = None) -> FastAPI:
                     dedup_note = str(cluster_store(store))
                 except HoopoeError as e:
                     dedup_note = f"dedup deferred: {e}"
+            views.clear()  # the aggregate views now count the new events
         return {"read": summary.read, "stored": summary.stored, "unchanged": summary.unchanged,
                 "events": summary.events, "skipped": summary.skipped,
                 "skip_details": [{"origin": s.origin, "reason": s.reason, "message": s.message}
