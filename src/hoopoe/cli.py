@@ -209,6 +209,46 @@ def demo(
     run_demo(db)
 
 
+@app.command()
+def serve(
+    db: Optional[str] = typer.Option(None, help="sqlite:///file.db, postgresql://..., or a file path (default hoopoe.db)."),
+    host: str = typer.Option("127.0.0.1", help="Address to listen on (default: this machine only; 0.0.0.0 for all)."),
+    port: int = typer.Option(8321, help="TCP port."),
+    log_level: str = typer.Option("warning", help="uvicorn log level: critical, error, warning, info, debug."),
+) -> None:
+    """Serve the JSON API under /api/ and the dashboard at / over a store. Read-only unless the
+    environment holds HOOPOE_API_KEY, which enables POST /api/ingest for requests that send it."""
+    from hoopoe.store import DEFAULT_PATH, open_store
+
+    if not 0 < port < 65536:
+        fail(f"--port must be 1..65535, got {port}", 2)
+    if log_level not in ("critical", "error", "warning", "info", "debug"):
+        fail(f"unknown log level {log_level!r}; valid: critical, error, warning, info, debug", 2)
+    url = db or DEFAULT_PATH
+    if "://" not in url or url.startswith("sqlite:///"):
+        path = Path(url[len("sqlite:///"):] if url.startswith("sqlite:///") else url)
+        if not path.is_file():
+            fail(f"no store at {path}: create one with `hoopoe ingest FILES --db {path}` or `hoopoe demo`", 2)
+    with open_store(url) as store:  # a clear error now rather than on the first request
+        stats = store.stats()
+    try:
+        import uvicorn
+
+        from hoopoe.api import create_app
+    except ImportError as e:  # pragma: no cover - fastapi and uvicorn are dependencies
+        fail(f"the server needs fastapi and uvicorn: {e}")
+    api_key = os.environ.get("HOOPOE_API_KEY") or None
+    application = create_app(url, api_key=api_key)
+    shown = f"[{host}]" if ":" in host else host
+    typer.echo(f"hoopoe: serving {stats.get('events', 0)} events from {url} at http://{shown}:{port}/ "
+               f"(API docs at /docs; ingest {'enabled with the API key' if api_key else 'disabled: read-only'})",
+               err=True)
+    try:
+        uvicorn.run(application, host=host, port=port, log_level=log_level, access_log=log_level in ("info", "debug"))
+    except OSError as e:
+        fail(f"cannot listen on {host}:{port}: {e.strerror or e}")
+
+
 @eval_app.command("events")
 def eval_events(
     gold: list[Path] = typer.Option(..., "--gold", help="Gold file(s) in the format of shared/gold/."),

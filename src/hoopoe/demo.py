@@ -26,6 +26,9 @@ def run_demo(db: Path, console: Console | None = None) -> dict:
     t1 = time.perf_counter()
     with open_store(str(db)) as store:
         summary = run_ingest([SAMPLES], store, pipe.process)
+        from hoopoe.dedup import cluster_store
+
+        dedup = cluster_store(store)  # as `hoopoe ingest` does: reports of one happening become one event
         rows = list(store.events())
         stats = store.stats()
         docs = list(store.documents())
@@ -43,6 +46,8 @@ def run_demo(db: Path, console: Console | None = None) -> dict:
     for c in commitments:
         console.print(f"  commitment: {', '.join(a.identifier_text or a.entity_text for a in c.actor)}: {c.text[:120]} "
                       f"[{c.status}]")
+    console.print(str(dedup), soft_wrap=True)
     console.print(f"store: {stats}")
-    console.print(f"next: hoopoe events --db {db} --format csv   |   hoopoe events --db {db} --event ASSAULT -f table")
+    console.print(f"next: hoopoe serve --db {db}   (dashboard and API at http://127.0.0.1:8321/)   |   "
+                  f"hoopoe events --db {db} --format csv")
     return {"summary": summary, "stats": stats}

@@ -31,6 +31,8 @@ class Cues:
     source_cues: tuple[tuple[str, ...], ...]
     claim_nouns: frozenset[str]
     claim_verbs: frozenset[str]
+    #: attack nouns a claim verb takes as its object ("X claimed the bombing": a claim, not a second attack)
+    claimed_objects: frozenset[str]
     pronouns: dict
     clause_openers: frozenset[str]
     target_nouns: frozenset[str]
@@ -42,6 +44,8 @@ class Cues:
     modifier_heads: frozenset[str]
     #: kind -> token patterns with "actor" where the group stands ("actor is suspected", "blamed on actor")
     attribution: dict
+    #: word in an attacker's description -> ASSAULT modes it implies ("a suicide bomber attacked ...")
+    actor_modes: dict
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +58,8 @@ def load_cues() -> Cues:
             kwargs[name] = value
         elif name == "attribution":
             kwargs[name] = {kind: tuple(tuple(p.lower().split()) for p in pats) for kind, pats in value.items()}
+        elif name == "actor_modes":
+            kwargs[name] = {str(k).lower(): tuple(v) for k, v in value.items()}
         elif name == "source_cues":
             kwargs[name] = tuple(tuple(v.split()) for v in value)
         else:

@@ -312,6 +312,10 @@ class EventCoder:
             )
             prev = out[-1] if out else None
             self._arguments(cand, words, m, actors, frames, setting, prev)
+            if cand.event == "ASSAULT":
+                for a in cand.actor:
+                    for word in a.text.lower().split():
+                        cand.mode.extend(x for x in cues.actor_modes.get(word, ()) if x not in cand.mode)
             if trig is MODAL_REQUEST and not self._obligation_roles(cand, frames):
                 continue
             cand.anaphoric = self._anaphoric(words, m, cand)
@@ -436,7 +440,23 @@ class EventCoder:
     def _is_claim_phrase(self, words: list[str], m: TriggerMatch) -> bool:
         """'claimed responsibility for the attack': the attack is coded where it happened, the claim is a claim."""
         window = words[max(0, m.start - 6):m.start]
-        return any(w in self.cues.claim_nouns for w in window) and any(w in self.cues.claim_verbs for w in window)
+        if any(w in self.cues.claim_nouns for w in window) and any(w in self.cues.claim_verbs for w in window):
+            return True
+        return self._claims_object(words, m.start) is not None
+
+    def _claims_object(self, words: list[str], k: int) -> int | None:
+        """'X claimed the attack', 'claimed Friday's bombing': the index of the claim verb whose object is the
+        attack noun at ``k`` (only determiners, possessives and adjectives between), else None."""
+        if k >= len(words) or words[k] not in self.cues.claimed_objects:
+            return None
+        j = k - 1
+        while j >= 0 and k - j <= 4 and words[j] not in self.cues.claim_verbs:
+            if words[j] in (",", ".", ";", "and", "but", "that", "which", "who", "for", "of"):
+                return None
+            j -= 1
+        if j >= 0 and words[j] in self.cues.claim_verbs and words[j].startswith("claim"):
+            return j
+        return None
 
     def _modality(self, words: list[str], m: TriggerMatch, frames: list[SpeechFrame], base: int) -> tuple[str, bool]:
         """(modality, negated) from the words before the trigger in its clause."""
@@ -669,6 +689,7 @@ class EventCoder:
         if setting is not None and setting[0] == 0 and words[0] in self.cues.setting_temporal and m.start >= setting[1]:
             cut = doc[sent.start + setting[1]].idx
             spans = [d for d in spans if d.start >= cut]  # "After the withdrawal in August, X said": not August
+        spans = [d for d in spans if not self._in_other_clause(words, m, doc, sent, d)]
         if not spans:
             return
         trig_char = cand.char_start
@@ -681,6 +702,19 @@ class EventCoder:
         if cand.modality == "future" and view.renormalize_date is not None and info.text:
             info = view.renormalize_date(info.text, view.published, "future")
         cand.date = DateSpan(best.start, best.end, info)
+
+    @staticmethod
+    def _in_other_clause(words: list[str], m: TriggerMatch, doc, sent: Span, d) -> bool:
+        """'condemned the bombing, the deadliest since the Taliban took power in August': a date after the
+        trigger inside a clause opened by a subordinator ("since", "after", "when", ...) with words of its own
+        before the date is that clause's time, not the event's ("detained since August" is the event's)."""
+        tok = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if tok is None:
+            return False
+        rel = tok.start - sent.start
+        if rel <= m.end:
+            return False
+        return any(w in _SUBORDINATORS for w in words[m.end:rel - 1])
 
     def _place(self, view: ArticleView, cand: Candidate, words: list[str], m: TriggerMatch,
                setting: tuple[int, int] | None) -> None:
@@ -858,7 +892,8 @@ class EventCoder:
             words = _words(sent)
             base = sent.start
             for i, w in enumerate(words):
-                claim_noun = w in cues.claim_nouns and any(x in cues.claim_verbs for x in words[max(0, i - 3):i])
+                claim_noun = w in cues.claim_nouns and any(x in cues.claim_verbs for x in words[max(0, i - 3):i]) or \
+                    w in cues.claimed_objects and self._claims_object(words, i) is not None
                 claimed_by = w in cues.claim_verbs and i + 1 < len(words) and words[i + 1] == "by" and i > 0 \
                     and words[i - 1] in cues.be  # "the attack was claimed by X"
                 if not (claim_noun or claimed_by):
@@ -1145,10 +1180,22 @@ def _prep_before(words: list[str], s: int, cues: Cues) -> str:
         if words[j] == "of" and j > 0 and words[j - 1] in ("inside", "outside", "north", "south", "east", "west"):
             j -= 1
             break
+        if words[j] == "of" and j > 0 and words[j - 1] in _PLACE_HEADS:
+            j -= 2  # "in the northern city of Kunduz", "on the outskirts of Kabul": the preposition before the head
+            continue
         if words[j] == "of":
             break
         j -= 1
     return words[j] if j >= 0 else ""
+
+
+#: Words that open a clause with its own time ("since the Taliban took power in August").
+_SUBORDINATORS = frozenset({"since", "after", "before", "when", "until", "while", "once", "whereas", "because"})
+
+#: Nouns that name a place by the proper name after "of" ("the city of Kunduz").
+_PLACE_HEADS = frozenset({"city", "town", "village", "province", "district", "region", "capital", "port",
+                          "outskirts", "suburbs", "suburb", "county", "state", "governorate", "municipality",
+                          "island", "islands", "area", "heart", "centre", "center", "streets"})
 
 
 def _referent(before: Sequence["Candidate"], si: int, event: str) -> "Candidate | None":

@@ -30,7 +30,7 @@ def _stream_cursor(conn: Any) -> Any:
 #: psycopg in autocommit mode, so that reads never leave a transaction open; writes start one
 #: with ``BEGIN`` themselves, as on SQLite.
 POSTGRES = Dialect("postgresql", paramstyle="format", begin="BEGIN", schema_lock=q.POSTGRES_SCHEMA_LOCK,
-                   stream_cursor=_stream_cursor)
+                   stream_cursor=_stream_cursor, indexes=q.POSTGRES_INDEXES, newest_first="DESC NULLS LAST")
 
 
 def redact(url: str) -> str:

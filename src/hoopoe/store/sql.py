@@ -72,6 +72,10 @@ class Dialect:
     schema_lock: str | None = None
     #: ``connection -> cursor`` for streaming results (a server-side cursor); ``None``: a plain cursor.
     stream_cursor: Callable[[Any], Any] | None = field(default=None, compare=False)
+    #: Indexes only this engine can declare, created after the portable ones.
+    indexes: tuple[str, ...] = ()
+    #: How "newest first, undated last" is written so that this engine reads it from an index.
+    newest_first: str = "DESC"
 
     def sql(self, text: str) -> str:
         return text.replace("?", "%s") if self.paramstyle == "format" else text
@@ -206,9 +210,19 @@ class Store:
             rows = self._exec(cur, q.SELECT_VERSION).fetchall()
             if not rows:
                 self._exec(cur, q.INSERT_VERSION, (q.SCHEMA_VERSION,))
-            elif rows[0][0] != q.SCHEMA_VERSION:
-                raise StoreError(f"{self.location}: store schema version {rows[0][0]}, this hoopoe "
-                                 f"{__version__} reads version {q.SCHEMA_VERSION}: use a new store")
+            else:
+                version = rows[0][0]
+                if version > q.SCHEMA_VERSION or version not in q.MIGRATIONS and version != q.SCHEMA_VERSION:
+                    raise StoreError(f"{self.location}: store schema version {version}, this hoopoe "
+                                     f"{__version__} reads version {q.SCHEMA_VERSION}: use a new store")
+                while version < q.SCHEMA_VERSION:
+                    for stmt in q.MIGRATIONS[version]:
+                        self._exec(cur, stmt)
+                    version += 1
+                    self._exec(cur, q.UPDATE_VERSION, (version,))
+                    log.info("%s: store upgraded to schema version %d", self.location, version)
+            for stmt in q.CREATE_LATE + self._dialect.indexes:
+                self._exec(cur, stmt)
         self._transaction(work)
 
     # ------------------------------------------------------------------ writing
@@ -260,7 +274,7 @@ class Store:
             events: list[tuple] = []
             actors: list[tuple] = []
             for seq, ev in enumerate(doc.events):
-                self._event_rows(aid, seq, ev, events, actors)
+                self._event_rows(aid, seq, ev, events, actors, meta.published)
             self._exec_many(cur, q.INSERT_EVENT, events)
             self._exec_many(cur, q.INSERT_EVENT_ACTOR, actors)
             self._exec_many(cur, q.INSERT_ENTITY, [(
@@ -294,8 +308,10 @@ class Store:
             self._exec(cur, q.DELETE_CLUSTER_IF_EMPTY, (cid,))
 
     @staticmethod
-    def _event_rows(aid: str, seq: int, ev: Event, events: list[tuple], actors: list[tuple]) -> None:
-        """Append the event's row and its participants' rows."""
+    def _event_rows(aid: str, seq: int, ev: Event, events: list[tuple], actors: list[tuple],
+                    published: str | None) -> None:
+        """Append the event's row and its participants' rows. The effective dates (the event's own,
+        else the publication date) are columns of their own for fast date filters."""
         loc, k, w, evid = ev.event_loc, ev.killed, ev.wounded, ev.evidence
         events.append((
             aid, seq, ev.id, ev.event, ev.date.start, ev.date.end, ev.date.precision,
@@ -304,7 +320,8 @@ class Store:
             loc.country if loc else None, loc.precision if loc else None, ev.modality,
             k.min if k else None, k.max if k else None, w.min if w else None, w.max if w else None,
             ev.quad_code, ev.event_scale, ev.cameo, ev.confidence,
-            evid.start if evid else None, evid.end if evid else None, _json(ev)))
+            evid.start if evid else None, evid.end if evid else None, _json(ev),
+            ev.date.start or ev.date.end or published, ev.date.end or ev.date.start or published))
         roles: list[tuple[str, list[Entity]]] = [
             ("actor", ev.actor), ("recipient", ev.recipient), ("claimed_by", ev.claimed_by),
             ("speaker", [ev.speaker] if ev.speaker else [])]
@@ -319,6 +336,10 @@ class Store:
     def _meta(row: tuple) -> ArticleMeta:
         return ArticleMeta(id=row[0], title=row[1], url=row[2], source=row[3], published=row[4],
                            language=row[5] or "en")
+
+    def country_code(self, value: str) -> str:
+        """The ISO alpha-3 code for a code or a country name (a StoreError names an unknown one)."""
+        return self._country(value)
 
     def _country(self, value: str) -> str:
         v = value.strip()
