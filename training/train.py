@@ -158,11 +158,14 @@ def assemble() -> Path:
     nlp = spacy.load(OUTPUT / "syntax" / "model-best")
     ner_nlp = spacy.load(OUTPUT / "ner" / "model-best")
     nlp.add_pipe("ner", source=ner_nlp)
-    info = {k: json.loads((OUTPUT / k / "train-info.json").read_text()) for k in ("syntax", "ner")}
+    info = {}
+    for kind in ("syntax", "ner"):
+        path = OUTPUT / kind / "train-info.json"
+        info[kind] = json.loads(path.read_text()) if path.is_file() else {"minutes": None, "note": "run still in progress"}
     stats = json.loads((CORPUS / "stats.json").read_text())
     nlp.meta.update(
         {
-            "name": MODEL_NAME.split("_", 1)[1] if False else MODEL_NAME,
+            "name": MODEL_NAME,
             "version": MODEL_VERSION,
             "description": "hoopoe's English pipeline (tagger, morphologizer, parser, NER PER/ORG/LOC), "
             "trained from scratch on open corpora; no static vectors",

@@ -67,3 +67,9 @@ def test_parse_marked_and_score():
     assert r["per_type"]["LOC"]["r"] == 0.0 and r["per_type"]["ORG"]["f"] == 1.0
     with pytest.raises(ValueError):
         parse_marked("[Taliban|ORG fighters")
+
+
+def test_event_coding_skips_components_nobody_reads(kb_nlp):
+    from hoopoe.nlp.pipeline import unused_by_extractors
+
+    assert unused_by_extractors(kb_nlp) == ["hoopoe_kb_entities"]

@@ -220,6 +220,17 @@ def load_nlp(model: str | None = None, kb_entities: bool = True) -> Language:
     return nlp
 
 
+#: The components whose output hoopoe's extractors read: tokens, sentence boundaries and coarse POS
+#: (``token.pos_``, set by the morphologizer, which listens to ``tok2vec``). Others (tagger, parser, ner,
+#: the KB entity layer) are skipped when coding events: they cost time and nothing reads them yet.
+USED_BY_EXTRACTORS = frozenset({"hoopoe_sentences", "tok2vec", "morphologizer"})
+
+
+def unused_by_extractors(nlp: Language) -> list[str]:
+    """Names of the pipeline's components to disable when coding events (see USED_BY_EXTRACTORS)."""
+    return [name for name in nlp.pipe_names if name not in USED_BY_EXTRACTORS]
+
+
 def model_version(nlp: Language) -> str:
     meta = nlp.meta
     if not [p for p in nlp.pipe_names if not p.startswith("hoopoe_")]:
