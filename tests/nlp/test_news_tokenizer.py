@@ -60,6 +60,9 @@ SENTENCES = [
      ["Taliban take Kabul", "The Taliban entered the capital on Sunday."]),
     ("The blast hit the U.S. embassy. No one was hurt.", ["The blast hit the U.S. embassy.", "No one was hurt."]),
     ("Police in Quetta (Reuters) said 12 were hurt.", ["Police in Quetta (Reuters) said 12 were hurt."]),
+    ("John Smith - who led the team - resigned.", ["John Smith - who led the team - resigned."]),
+    ("Kabul (AP) - Gunmen attacked a school.", ["Kabul (AP) -", "Gunmen attacked a school."]),
+    ("Evansville, Indiana, United States - An exhibit opened.", ["Evansville, Indiana, United States -", "An exhibit opened."]),
 ]
 
 

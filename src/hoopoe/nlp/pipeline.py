@@ -162,7 +162,9 @@ def _caption_credits_and_datelines(doc: Doc, starts: list[bool]) -> None:
                 break
             if t.text in _DATELINE_DASHES and doc[j - 1].whitespace_ and t.whitespace_:
                 prev = doc[j - 1].text
-                if prev[:1].isupper() or prev == ")" or prev[:1].isdigit():
+                # "KABUL -", "Evansville, Indiana -", "Kabul (AP) -"; not "John Smith - who ..."
+                shaped = (len(tok.text) > 1 and tok.text.isupper()) or any(doc[k].text in (",", ")") for k in range(i, j))
+                if shaped and (prev[:1].isupper() or prev == ")" or prev[:1].isdigit()):
                     k = j + 1
                     while k < n and doc[k].is_space:
                         k += 1
