@@ -51,6 +51,7 @@ class Settings:
     actor_files: tuple[str, ...] = ()
     trigger_files: tuple[str, ...] = ()
     gazetteer: str | None = None
+    nlp_pos: bool = False  # let the event coder read the trained tagger's POS (see hoopoe.nlp.pipeline)
 
 
 class Pipeline:
@@ -64,7 +65,7 @@ class Pipeline:
         self.settings = settings or Settings()
         s = self.settings
         self.nlp = load_nlp(s.model)
-        self._nlp_skip = unused_by_extractors(self.nlp)
+        self._nlp_skip = unused_by_extractors(self.nlp, pos=s.nlp_pos)
         self.kb = ActorKB.load(extra_paths=list(s.actor_files) or None)
         self.org_heads = HeadTable.load()
         self.geocoder = Geocoder(Gazetteer.open(s.gazetteer)) if s.gazetteer else Geocoder.default()

@@ -222,15 +222,21 @@ def load_nlp(model: str | None = None, kb_entities: bool = True) -> Language:
     return nlp
 
 
-#: The components whose output hoopoe's extractors read: tokens, sentence boundaries and coarse POS
-#: (``token.pos_``, set by the morphologizer, which listens to ``tok2vec``). Others (tagger, parser, ner,
-#: the KB entity layer) are skipped when coding events: they cost time and nothing reads them yet.
-USED_BY_EXTRACTORS = frozenset({"hoopoe_sentences", "tok2vec", "morphologizer"})
+#: The components whose output hoopoe's extractors read when coding events: tokens and sentence boundaries.
+#: The trained tagger's POS (``token.pos_``, set by the morphologizer, which listens to ``tok2vec``) is read by
+#: the event coder only when asked (``Settings.nlp_pos``): measured on the PLOVER gold-standard sentences it
+#: lowered type accuracy (0.708 -> 0.680; the coder's noun/verb rules were written without a tagger and hold
+#: better on news headlines than a tagger trained on web text). Other components (tagger, parser, ner, the
+#: KB entity layer) are skipped when coding events: they cost time and nothing reads them yet.
+USED_BY_EXTRACTORS = frozenset({"hoopoe_sentences"})
+POS_COMPONENTS = frozenset({"tok2vec", "morphologizer"})
 
 
-def unused_by_extractors(nlp: Language) -> list[str]:
-    """Names of the pipeline's components to disable when coding events (see USED_BY_EXTRACTORS)."""
-    return [name for name in nlp.pipe_names if name not in USED_BY_EXTRACTORS]
+def unused_by_extractors(nlp: Language, pos: bool = False) -> list[str]:
+    """Names of the pipeline's components to disable when coding events (see USED_BY_EXTRACTORS);
+    ``pos`` keeps the components that set ``token.pos_``."""
+    used = USED_BY_EXTRACTORS | (POS_COMPONENTS if pos else frozenset())
+    return [name for name in nlp.pipe_names if name not in used]
 
 
 def model_version(nlp: Language) -> str:
