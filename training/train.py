@@ -38,7 +38,7 @@ from spacy.tokens import DocBin  # noqa: E402
 
 import callbacks  # noqa: E402,F401  (registers hoopoe.time_limit.v1)
 from hoopoe.nlp import corpora as C  # noqa: E402
-from hoopoe.nlp.pipeline import _keep_hyphenated  # noqa: E402
+from hoopoe.nlp.pipeline import TOKENIZER_VERSION, _keep_hyphenated  # noqa: E402
 
 log = logging.getLogger("train")
 
@@ -176,10 +176,18 @@ def assemble() -> Path:
                          "machine": f"{platform.machine()}, 1 thread", "spacy": spacy.__version__},
         }
     )
+    # the current tokenizer rules, saved with the model so that loading need not apply them again
+    _keep_hyphenated(nlp)
+    nlp.meta["hoopoe_tokenizer"] = TOKENIZER_VERSION
     dest = OUTPUT / MODEL_NAME
     if dest.exists():
         shutil.rmtree(dest)
     nlp.to_disk(dest)
+    # the training-time hook that applied those rules is not needed (nor wanted: it costs load time)
+    cfg = spacy.util.load_config(dest / "config.cfg")
+    cfg["nlp"]["after_creation"] = None
+    cfg["nlp"]["tokenizer"] = {"@tokenizers": "hoopoe.saved_tokenizer.v1"}
+    cfg.to_disk(dest / "config.cfg")
     log.info("assembled %s: %s", dest, nlp.pipe_names)
     return dest
 

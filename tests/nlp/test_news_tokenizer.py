@@ -73,3 +73,15 @@ def test_sentences(nlp, text, expected):
 
 def test_blank_pipeline_version(nlp):
     assert model_version(nlp) == "nlp.blank-en.v1"
+
+
+def test_shipped_pipeline_tokenizes_like_the_rules(nlp):
+    from hoopoe.nlp.pipeline import MODEL_DIR
+
+    if not (MODEL_DIR / "config.cfg").is_file():
+        pytest.skip("no trained pipeline in resources/model")
+    trained = load_nlp()
+    text = ("KABUL, Oct 9 (Reuters) - Lt. Col. Smith of the U.S.-led coalition met ISIS-K and al-Qaeda envoys in "
+            "Mazar-i-Sharif. He didn't say. \"We won,\" state-run media said (AP).")
+    assert [t.text for t in trained.make_doc(text)] == [t.text for t in nlp.make_doc(text)]
+    assert [s.text for s in trained(text).sents] == [s.text for s in nlp(text).sents]

@@ -39,6 +39,10 @@ _OPENERS = frozenset({'"', "“", "‘", "(", "[", "«"})
 _SPECIAL_CASES = ("U.S.-led", "U.S.-backed", "U.N.-backed", "U.S.-Taliban")
 
 
+#: Version of the tokenizer rules below. A trained pipeline saved with the same rules (its meta.json says
+#: ``"hoopoe_tokenizer": TOKENIZER_VERSION``) is loaded as is; otherwise the rules are applied at load time.
+TOKENIZER_VERSION = "news-tokenizer.v2"
+
 # Titles and ranks kept as one token with their period ("Lt. Col.", "Gen."): the period is not a sentence end.
 _TITLE_ABBREVIATIONS = (
     "Gen Lt Col Maj Capt Sgt Cpl Pvt Adm Cmdr Brig Gov Sen Rep Rev Prof Supt Insp Amb Hon Sens Reps Gens Messrs"
@@ -68,6 +72,19 @@ def news_tokenizer_callback():
         return nlp
 
     return apply
+
+
+@spacy.registry.tokenizers("hoopoe.saved_tokenizer.v1")
+def saved_tokenizer():
+    """Tokenizer factory of the shipped pipeline: an empty tokenizer whose rules (hoopoe's news rules
+    included) are then read from the pipeline's saved ``tokenizer`` file. Building spaCy's default English
+    rules first, only to replace them, took a fifth of the load time."""
+    from spacy.tokenizer import Tokenizer
+
+    def create(nlp: Language) -> Tokenizer:
+        return Tokenizer(nlp.vocab)
+
+    return create
 
 
 @Language.component("hoopoe_sentences")
@@ -206,7 +223,8 @@ def load_nlp(model: str | None = None, kb_entities: bool = True) -> Language:
 
             raise ResourceError(f"no spaCy pipeline at {model!r} (expected a folder with config.cfg)")
         nlp = spacy.blank("en")
-    _keep_hyphenated(nlp)
+    if nlp.meta.get("hoopoe_tokenizer") != TOKENIZER_VERSION:
+        _keep_hyphenated(nlp)
     first = nlp.pipe_names[0] if nlp.pipe_names else None
     if first:
         nlp.add_pipe("hoopoe_sentences", before=first)
