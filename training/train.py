@@ -9,6 +9,7 @@ Stages (all by default, in order):
             and re3d
   assemble  syntax pipeline + NER -> training/output/hoopoe_en, with the model card facts in its meta
   evaluate  hoopoe.eval.nlp on the held-out test splits; scores into meta.json and training/MODEL_CARD.md
+  card      rewrite training/MODEL_CARD.md from meta.json (and training/output/bench_nlp.txt when present)
   install   copy the assembled pipeline to src/hoopoe/resources/model/
 
 Run it with one thread (OMP_NUM_THREADS=1 etc.) on a shared machine. Dev splits pick checkpoints; test
@@ -46,7 +47,7 @@ CORPUS = HERE / "corpus"
 OUTPUT = HERE / "output"
 MODEL_NAME = "hoopoe_en"
 MODEL_VERSION = "1.0.0"
-STAGES = ("convert", "syntax", "ner", "assemble", "evaluate", "install")
+STAGES = ("convert", "syntax", "ner", "assemble", "evaluate", "card", "install")
 
 # What each corpus is, where it came from and under which licence (from shared/data/nlp/SOURCES.md).
 SOURCES = [
@@ -197,19 +198,23 @@ def _size_mb(path: Path) -> float:
 
 
 def evaluate(data: Path, model: Path) -> dict:
-    from hoopoe.eval.nlp import evaluate as nlp_eval, format_report
+    from hoopoe.eval.nlp import evaluate as nlp_eval
 
-    report = nlp_eval(data, model=str(model))
+    news = ROOT / "tests" / "fixtures" / "nlp" / "news_entities.txt"
+    report = nlp_eval(data, model=str(model), news=news if news.is_file() else None)
     meta_path = model / "meta.json"
     meta = json.loads(meta_path.read_text())
     meta["hoopoe_eval"] = report
     meta["size_mb"] = round(_size_mb(model), 1)
     meta_path.write_text(json.dumps(meta, indent=2))
-    write_card(meta, format_report(report))
+    write_card(meta)
     return report
 
 
-def write_card(meta: dict, report_text: str) -> None:
+def write_card(meta: dict) -> None:
+    from hoopoe.eval.nlp import format_report
+
+    report_text = format_report(meta["hoopoe_eval"]) if meta.get("hoopoe_eval") else "(not evaluated)"
     tr = meta.get("training", {})
     lines = [
         f"# Model card: {meta['name']} {meta['version']}",
@@ -248,9 +253,10 @@ def write_card(meta: dict, report_text: str) -> None:
         dev = ", ".join(f"{k} {v:.3f}" for k, v in run.get("dev_scores", {}).items() if isinstance(v, float))
         lines.append(f"| {kind} | {c.get('docs')} / {c.get('tokens')} / {c.get('entities')} | {run.get('minutes')} | {dev} |")
     lines += ["", "## Held-out scores (`hoopoe eval nlp`)", "", "```", report_text.rstrip(), "```", ""]
-    speed = meta.get("speed")
-    if speed:
-        lines += ["## Speed", "", speed, ""]
+    bench = OUTPUT / "bench_nlp.txt"  # written by: python bench/bench_nlp.py > training/output/bench_nlp.txt
+    if bench.is_file():
+        lines += ["## Speed (`python bench/bench_nlp.py`, 2-core machine, one thread per process)", "", "```",
+                  bench.read_text().rstrip(), "```", ""]
     (HERE / "MODEL_CARD.md").write_text("\n".join(lines), encoding="utf-8")
     log.info("wrote %s", HERE / "MODEL_CARD.md")
 
@@ -298,6 +304,8 @@ def main(argv: list[str] | None = None) -> int:
         model = assemble()
     if "evaluate" in stages:
         evaluate(data, model)
+    if "card" in stages:
+        write_card(json.loads((model / "meta.json").read_text()))
     if "install" in stages:
         install(model)
     return 0
