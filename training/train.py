@@ -240,7 +240,9 @@ def write_card(meta: dict) -> None:
         "",
         "Caveats: the UNER train file is the repository's first commit, a close stand-in for the final release "
         "(see shared/data/nlp/SOURCES.md); GUM entity spans are reduced to name spans by a rule; re3d nominal "
-        "mentions are left unannotated (missing); wikigold's IO tags merge adjacent same-type names.",
+        "mentions are left unannotated (missing); wikigold's IO tags merge adjacent same-type names. The news "
+        "sentences (tests/fixtures/nlp/news_entities.txt) were written and annotated for hoopoe; the knowledge-base "
+        "layer's typing rules were refined while looking at its errors, so the figure with that layer is optimistic.",
         "",
         "## Training",
         "",
