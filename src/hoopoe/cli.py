@@ -310,6 +310,27 @@ def eval_incidents(
     typer.echo(json.dumps(report) if as_json else format_report(report))
 
 
+@eval_app.command("nlp")
+def eval_nlp(
+    model: Optional[Path] = typer.Option(None, "--model", help="A trained spaCy pipeline folder (default: the shipped one)."),
+    data: Optional[Path] = typer.Option(None, "--data", help="The NLP corpora folder (default: shared data/nlp)."),
+    news: Optional[Path] = typer.Option(None, "--news", help="Marked-up news sentences (default: tests/fixtures/nlp/news_entities.txt when present)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as one JSON object."),
+) -> None:
+    """POS, UAS/LAS, sentence F and entity P/R/F per type on the held-out test splits."""
+    from hoopoe.eval.nlp import evaluate, format_report
+
+    folder = _shared_file(data / "SOURCES.md" if data else None, "data/nlp/SOURCES.md", "NLP corpora (SOURCES.md)").parent
+    if model is not None and not (model / "config.cfg").is_file():
+        fail(f"{model}: not a spaCy pipeline folder (no config.cfg)", 2)
+    if news is None and Path("tests/fixtures/nlp/news_entities.txt").is_file():
+        news = Path("tests/fixtures/nlp/news_entities.txt")
+    if news is not None and not news.is_file():
+        fail(f"{news}: no such file", 2)
+    report = evaluate(folder, model=str(model) if model else None, news=news)
+    typer.echo(json.dumps(report) if as_json else format_report(report))
+
+
 def _register_optional() -> None:
     """Commands whose modules are optional parts of the package register themselves here."""
     from hoopoe.dedup.cli import register as register_dedup

@@ -52,6 +52,7 @@ class Settings:
     actor_files: tuple[str, ...] = ()
     trigger_files: tuple[str, ...] = ()
     gazetteer: str | None = None
+    nlp_pos: bool = False  # let the event coder read the trained tagger's POS (see hoopoe.nlp.pipeline)
 
 
 class Pipeline:
@@ -60,11 +61,12 @@ class Pipeline:
     def __init__(self, settings: Settings | None = None) -> None:
         from hoopoe.extractors.lexicon import Lexicon
         from hoopoe.geo import Gazetteer, Geocoder
-        from hoopoe.nlp.pipeline import load_nlp, model_version
+        from hoopoe.nlp.pipeline import load_nlp, model_version, unused_by_extractors
 
         self.settings = settings or Settings()
         s = self.settings
         self.nlp = load_nlp(s.model)
+        self._nlp_skip = unused_by_extractors(self.nlp, pos=s.nlp_pos)
         self.kb = ActorKB.load(extra_paths=list(s.actor_files) or None)
         self.org_heads = HeadTable.load()
         self.geocoder = Geocoder(Gazetteer.open(s.gazetteer)) if s.gazetteer else Geocoder.default()
@@ -90,7 +92,7 @@ class Pipeline:
             raise TooLarge(f"article {article.id or article.origin} has {len(text):,} characters; the limit is {MAX_CHARS:,}")
         aid = article.id or article_id(text, article.url)
         published = article.published
-        doc = self.nlp(text)
+        doc = self.nlp(text, disable=self._nlp_skip)
 
         dateline = find_dateline(text)
         all_matches = self.kb.find(text)

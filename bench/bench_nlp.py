@@ -1,0 +1,111 @@
+"""Speed of hoopoe's language pipeline: load time and tokens/s with one and with two processes.
+
+    OMP_NUM_THREADS=1 python bench/bench_nlp.py [--model PATH] [--repeat 3] [--no-kb]
+
+Text: the GUM test documents and the EWT test documents from ../shared/data/nlp when present, else the sample
+articles bundled with hoopoe, repeated --repeat times. Each worker process loads the pipeline itself (as an
+ingest worker does) and returns only token counts, so pickling Docs is not measured. Load time is measured
+in a fresh process: ``load_nlp()`` alone, after imports, and cold (interpreter start and imports included).
+
+Figures are printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing as mp
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("HOOPOE_SHARED", ROOT.parent / "shared"))
+sys.path.insert(0, str(ROOT / "src"))  # this checkout's hoopoe, also in the spawned workers
+
+
+def texts(repeat: int) -> tuple[list[str], str]:
+    data = SHARED / "data" / "nlp"
+    if (data / "UD_English-GUM-ccby").is_dir():
+        from hoopoe.nlp import corpora as C
+
+        docs = [t for t, _ in C.gum_raw_documents(data, "test")]
+        docs += ["".join(w + (" " if sp else "") for s in d.sentences for w, sp in zip(s.words, s.spaces))
+                 for d in C.read_conllu(data / C.EWT_DIR / "en_ewt-ud-test.conllu")]
+        what = "GUM test + EWT test documents"
+    else:
+        from hoopoe.demo import SAMPLES
+
+        docs = [json.loads(line)["text"] for line in Path(SAMPLES).read_text(encoding="utf-8").splitlines() if line.strip()]
+        what = "bundled sample articles"
+    return docs * repeat, what
+
+
+_NLP = None
+_DISABLE: list[str] = []
+
+
+def _init(model: str | None, kb: bool) -> None:
+    global _NLP, _DISABLE
+    from hoopoe.nlp.pipeline import load_nlp
+
+    _NLP = load_nlp(model, kb_entities=kb)
+    _NLP("Warm up the pipeline in Kabul.")
+
+
+def _count(batch: list[str]) -> int:
+    return sum(len(doc) for doc in _NLP.pipe(batch, batch_size=32))
+
+
+def run(texts_: list[str], processes: int, model: str | None, kb: bool) -> tuple[int, float]:
+    chunks = [texts_[i::processes * 4] for i in range(processes * 4)]
+    ctx = mp.get_context("spawn")
+    with ctx.Pool(processes, initializer=_init, initargs=(model, kb)) as pool:
+        pool.map(_noop, range(processes * 2))  # every worker has loaded the model
+        t0 = time.perf_counter()
+        tokens = sum(pool.map(_count, chunks))
+        took = time.perf_counter() - t0
+    return tokens, took
+
+
+def _noop(_: int) -> None:
+    time.sleep(0.2)
+
+
+def load_times(model: str | None) -> dict:
+    code = (
+        "import time; t0=time.perf_counter(); from hoopoe.nlp.pipeline import load_nlp; t1=time.perf_counter(); "
+        f"nlp=load_nlp({model!r}); t2=time.perf_counter(); "
+        "print(round(t2-t1,3), round(t2-t0,3), nlp.pipe_names)"
+    )
+    t0 = time.perf_counter()
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")]))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout.split(" ", 2)
+    cold = time.perf_counter() - t0
+    return {"load_s": float(out[0]), "import_and_load_s": float(out[1]), "cold_process_s": round(cold, 3),
+            "pipeline": out[2].strip()}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--model", default=None, help="pipeline folder (default: the shipped one)")
+    ap.add_argument("--repeat", type=int, default=2)
+    ap.add_argument("--no-kb", action="store_true", help="leave out the knowledge-base entity layer")
+    args = ap.parse_args()
+    docs, what = texts(args.repeat)
+    print(f"text: {what}, {len(docs)} documents")
+    print("load:", load_times(args.model))
+    kb = not args.no_kb
+    for procs in (1, 2):
+        tokens, took = run(docs, procs, args.model, kb)
+        print(f"{procs} process{'es' if procs > 1 else ''}: {tokens} tokens in {took:.1f} s = {tokens / took:,.0f} tokens/s"
+              f" ({'with' if kb else 'without'} the KB entity layer)")
+
+
+if __name__ == "__main__":
+    main()
