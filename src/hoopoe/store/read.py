@@ -329,10 +329,9 @@ def event_detail(store: Store, event_id: str) -> dict | None:
 
 # ---------------------------------------------------------------------------------------------- actors
 
-def _events_join(where: list[str]) -> str:
-    """The events and articles an ``event_actors ea`` row belongs to, when there are filters."""
-    return (" JOIN events e ON e.article_id = ea.article_id AND e.seq = ea.event_seq"
-            " JOIN articles a ON a.id = e.article_id")
+#: The events and articles an ``event_actors ea`` row belongs to (the filters are over ``e`` and ``a``).
+_ACTOR_EVENTS = (" JOIN events e ON e.article_id = ea.article_id AND e.seq = ea.event_seq"
+                 " JOIN articles a ON a.id = e.article_id")
 
 
 def actors(store: Store, query: EventQuery | None = None, *, search: str | None = None, limit: int = 50,
@@ -346,7 +345,7 @@ def actors(store: Store, query: EventQuery | None = None, *, search: str | None 
     if search and search.strip():
         where.append("(LOWER(ea.entity_text) LIKE ? ESCAPE '\\' OR LOWER(ea.identifier_text) LIKE ? ESCAPE '\\')")
         params += [_like(search.strip())] * 2
-    base = f"FROM event_actors ea{_events_join(where)}{_where_sql(where)}"
+    base = f"FROM event_actors ea{_ACTOR_EVENTS}{_where_sql(where)}"
     sql = (f"SELECT {key} AS k, MAX({name}), MAX(ea.identifier_id), MAX(ea.code), MAX(ea.sector), COUNT(*) AS n "
            f"{base} GROUP BY {key} ORDER BY n DESC, k")
     sql, page_params = paged(sql, params, limit, offset)
