@@ -131,7 +131,21 @@ def convert(data: Path) -> dict:
     return stats
 
 
-def train_one(kind: str, minutes: float) -> dict:
+def _continued_config(kind: str, base: Path, learn_rate: float) -> Path:
+    """The ``kind`` config with every trained component sourced from the pipeline at ``base``, so that training
+    goes on from those weights (spaCy resumes sourced components) with a lower learning rate."""
+    cfg = spacy.util.load_config(HERE / "configs" / f"{kind}.cfg")
+    for name in cfg["nlp"]["pipeline"]:
+        cfg["components"][name] = {"source": str(base.resolve())}
+    cfg["training"]["optimizer"]["learn_rate"] = learn_rate
+    path = OUTPUT / f"{kind}-continued.cfg"
+    OUTPUT.mkdir(exist_ok=True)
+    cfg.to_disk(path)
+    return path
+
+
+def train_one(kind: str, minutes: float, base: Path | None = None, learn_rate: float = 0.0005) -> dict:
+    """Train one run for ``minutes``; with ``base`` (a trained pipeline) the run goes on from its weights."""
     from spacy.cli.train import train as spacy_train
 
     out = OUTPUT / kind
@@ -143,26 +157,49 @@ def train_one(kind: str, minutes: float) -> dict:
         "paths.dev": str(CORPUS / f"{kind}-dev.spacy"),
         "vars.minutes": minutes,
     }
+    config = HERE / "configs" / f"{kind}.cfg" if base is None else _continued_config(kind, base, learn_rate)
     try:
-        spacy_train(HERE / "configs" / f"{kind}.cfg", out, use_gpu=-1, overrides=overrides)
+        spacy_train(config, out, use_gpu=-1, overrides=overrides)
     except callbacks.TimeUp as err:
         log.info("%s: %s", kind, err)
     took = time.monotonic() - t0
     meta = json.loads((out / "model-best" / "meta.json").read_text())
     info = {"minutes": round(took / 60, 1), "dev_scores": meta.get("performance", {})}
+    if base is not None:
+        # the run went on from ``base``: its minutes add to the ones ``base`` was trained for
+        before = json.loads((base / "meta.json").read_text()).get("training", {}).get("runs", {}).get(kind, {})
+        info["continued_from"] = {"model": str(base), "minutes": before.get("minutes"),
+                                  "dev_scores": before.get("dev_scores", {}), "learn_rate": learn_rate}
+        if before.get("minutes"):
+            info["minutes"] = round(before["minutes"] + took / 60, 1)
     (out / "train-info.json").write_text(json.dumps(info, indent=1))
     log.info("%s trained in %.1f min; dev %s", kind, took / 60, info["dev_scores"])
     return info
 
 
-def assemble() -> Path:
-    nlp = spacy.load(OUTPUT / "syntax" / "model-best")
-    ner_nlp = spacy.load(OUTPUT / "ner" / "model-best")
+def assemble(base: Path | None = None) -> Path:
+    """Syntax pipeline + NER -> ``training/output/hoopoe_en``. A run not trained here (no ``training/output/KIND``)
+    is taken from ``base`` when given, with the training facts ``base`` records for it."""
+    base_runs = json.loads((base / "meta.json").read_text()).get("training", {}).get("runs", {}) if base else {}
+
+    def trained(kind: str) -> Path:
+        here = OUTPUT / kind / "model-best"
+        if here.is_dir() or base is None:
+            return here
+        return base
+
+    nlp = spacy.load(trained("syntax"), exclude=["ner"])
+    ner_nlp = spacy.load(trained("ner"))
     nlp.add_pipe("ner", source=ner_nlp)
     info = {}
     for kind in ("syntax", "ner"):
         path = OUTPUT / kind / "train-info.json"
-        info[kind] = json.loads(path.read_text()) if path.is_file() else {"minutes": None, "note": "run still in progress"}
+        if path.is_file():
+            info[kind] = json.loads(path.read_text())
+        elif kind in base_runs:
+            info[kind] = base_runs[kind]
+        else:
+            info[kind] = {"minutes": None, "note": "run still in progress"}
     stats = json.loads((CORPUS / "stats.json").read_text())
     nlp.meta.update(
         {
@@ -278,6 +315,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--minutes-ner", type=float, default=30)
     ap.add_argument("--stages", default=",".join(STAGES[:-1]), help=f"comma-separated subset of {','.join(STAGES)}")
     ap.add_argument("--install", action="store_true", help="also copy the model into src/hoopoe/resources/model")
+    ap.add_argument("--continue-from", type=Path, default=None, metavar="MODEL",
+                    help="go on training from this pipeline's weights (e.g. src/hoopoe/resources/model); a run not "
+                    "trained in this call is then taken from it when assembling")
+    ap.add_argument("--learn-rate", type=float, default=0.0005, help="learning rate of a continued run")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
@@ -299,11 +340,11 @@ def main(argv: list[str] | None = None) -> int:
     if "convert" in stages:
         convert(data)
     if "syntax" in stages:
-        train_one("syntax", args.minutes_syntax)
+        train_one("syntax", args.minutes_syntax, args.continue_from, args.learn_rate)
     if "ner" in stages:
-        train_one("ner", args.minutes_ner)
+        train_one("ner", args.minutes_ner, args.continue_from, args.learn_rate)
     if "assemble" in stages:
-        model = assemble()
+        model = assemble(args.continue_from)
     if "evaluate" in stages:
         evaluate(data, model)
     if "card" in stages:

@@ -45,6 +45,16 @@ log = logging.getLogger(__name__)
 MAX_CHARS = 1_000_000
 
 
+#: "police in Karachi": the words between a generic actor and the place that localises it
+_FOREIGN_OFTEN = frozenset({None, "military", "air-force", "navy", "special-forces", "peacekeepers", "mercenaries",
+                            "aid-workers", "journalists", "embassy", "prisoners-of-war", "hostages", "refugees",
+                            "security-forces", "border-guards", "national-guard", "intelligence"})
+_FACILITIES = frozenset({"station", "stations", "checkpoint", "checkpoints", "post", "posts", "base", "bases",
+                         "headquarters", "compound", "office", "offices", "barracks", "academy", "building",
+                         "convoy", "vehicle", "patrol", "camp", "camps"})
+_PLACED = re.compile(r"[ \t]+(?:in|from|of)[ \t]+(?:the[ \t]+)?")
+
+
 @dataclass(slots=True)
 class Settings:
     keep_hypothetical: bool = False
@@ -118,6 +128,7 @@ class Pipeline:
                   for m in matches]
         # an unlisted organisation's name may hold the only place the text gives ('the Medan Police')
         places = self.geocoder.geoparse(text, exclude=actor_exclusions(known, text))
+        actors = self._localised_generics(text, actors, places)
         dates = [DateSpan(d.start, d.end, d.info) for d in find_dates(text, published)]
         casualties = []
         for sent in doc.sents:
@@ -157,6 +168,46 @@ class Pipeline:
     def pipe(self, articles: Iterable[Article]) -> Iterator[Document]:
         for a in articles:
             yield self.process(a)
+
+    def _localised_generics(self, text: str, actors: list[ActorMention], places: list) -> list[ActorMention]:
+        """'Rebel leaders in Mali', 'police in Karachi', 'students in Dhaka': a generic actor placed in a country
+        by the phrase right after it is that country's ("no country unless the text gives one": here it does)."""
+        starts = {}
+        for pl in places:
+            if pl.country:
+                for s, _e in pl.mentions:
+                    starts[s] = pl.country
+        def generic_key(a: ActorMention) -> str | None:
+            kb_id = (a.entity.identifier_id or "").removeprefix("hoopoe:")
+            key = kb_id[len("generic."):] if a.via == "generic" and kb_id.startswith("generic.") else None
+            # soldiers in a country are often foreign ("troops in Mali"): only civil and local words are placed
+            return key if key not in _FOREIGN_OFTEN else None
+
+        out = list(actors)
+        for n, a in enumerate(actors):
+            # "a police station in Mogadishu": the place is the facility's, the target stays as written
+            facility = a.text.rsplit(None, 1)[-1].lower() in _FACILITIES
+            m = _PLACED.match(text, a.end) if generic_key(a) and not facility else None
+            country = starts.get(m.end()) if m else None
+            state = self._state(country) if country else None
+            if state is None:
+                continue
+            # "Rebel leaders in Mali": the first of two generic words is who they are
+            k = n - 1 if n > 0 and generic_key(actors[n - 1]) and not text[actors[n - 1].end:a.start].strip() else n
+            b = actors[k]
+            try:
+                composed = self.kb.get(f"{state.id}-{generic_key(b)}")
+            except KeyError:
+                continue
+            out[k] = ActorMention(b.start, b.end, b.text, self.kb.entity(composed), "composed", composed.kind, org=b.org)
+        return out
+
+    def _state(self, code: str):
+        try:
+            actor = self.kb.get(code.lower())
+        except KeyError:
+            return None
+        return actor if actor.kind == "state" else None
 
     def _org(self, actor) -> Entity | None:
         """The organisation a person speaks for, as an entity (None for non-people)."""

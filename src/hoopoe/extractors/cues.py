@@ -46,6 +46,9 @@ class Cues:
     attribution: dict
     #: word in an attacker's description -> ASSAULT modes it implies ("a suicide bomber attacked ...")
     actor_modes: dict
+    #: objects that make "mobilized X" a non-military mobilisation ("mobilized pressure groups", "mobilized
+    #: funds"): no MOBILIZE (manual 3.14); supporters mobilised are a protest
+    civil_mobilization: frozenset[str]
 
 
 @lru_cache(maxsize=1)

@@ -258,6 +258,11 @@ class EventCoder:
         raw = [m for m in raw if not ((m.trigger.pos == "noun" or m.form in m.trigger.base_forms) and m.end < len(words)
                                       and words[m.end] in cues.modifier_heads)]
         raw = [m for m in raw if self._reading_ok(words, toks, m)]
+        # "Jailed PKK members went on ...", "the detained students": a participle before a mention describes it
+        starts = {a.tok_start - base for a in actors if a.via != "pronoun"}
+        raw = [m for m in raw if not (m.trigger.pos == "verb" and m.end - m.start == 1 and m.end in starts and (
+            (words[m.head].endswith("ed") and (m.start == 0 or words[m.start - 1] in cues.determiners))
+            or (words[m.head].endswith("ing") and m.start == 0)))]
         # "signed in March 2001", "on 22 March": a capitalised month name is a date, not a march
         raw = [m for m in raw if not (toks[m.head].text in _MONTH_NAMES and (
             m.head > 0 or (m.head + 1 < len(toks) and toks[m.head + 1].text[:1].isdigit())))]
@@ -279,10 +284,13 @@ class EventCoder:
                 continue  # "cooperate ... in targeting X": the complement of another word
             modality, negated = self._modality(words, m, frames, base, matches)
             preparing = trig.event == "ASSAULT" and _preparing(words, m.start, cues)
-            if modality == "hypothetical" and not self.keep_hypothetical and not preparing:
+            event = trig.event
+            intent = self._intent(words, m) if modality == "hypothetical" else None
+            if intent is not None:
+                event, modality = intent, "asserted"
+            elif modality == "hypothetical" and not self.keep_hypothetical and not preparing:
                 content_until = _purpose_end(words, m.end, _clause_end(words, m.end, setting))
                 continue
-            event = trig.event
             if trig.negated_only:
                 if not negated:
                     continue
@@ -308,6 +316,15 @@ class EventCoder:
                 threat = self._threat_content(words, m, matches)
                 if threat:
                     event, mode = "THREATEN", [threat]
+            if event == "MOBILIZE" and trig.pos == "verb" and m.end < len(words):
+                j = m.end
+                while j < len(words) and (words[j] in cues.determiners or words[j].replace(",", "").isdigit()
+                                          or words[j] in _QUANTITY_WORDS or words[j] in _CROWD_SIZES):
+                    j += 1
+                if j < len(words) and words[j] in cues.civil_mobilization:
+                    if words[j] not in _SUPPORTER_WORDS:
+                        continue  # "mobilized pressure groups", "mobilized funds": no military move
+                    event, mode = "PROTEST", ["demo"]  # "mobilized thousands of supporters" (manual 3.14)
             if event == "ASSAULT" and preparing:
                 # "the army prepared to resume shelling": readiness short of the use of force (manual 3.14)
                 event, mode, modality = "MOBILIZE", ["troops"], "asserted"
@@ -379,7 +396,10 @@ class EventCoder:
                 if tuple(words[i:i + n]) != modal or i in taken:
                     continue
                 frame = _frame_of(frames, base + i)
-                if frame is None or frame.speaker is None or not any(i - 2 <= e <= i for e in ends):
+                # the subject right before the modal, or a coordinated one ("the US and other developed nations")
+                if frame is None or frame.speaker is None or not any(
+                        i - 2 <= e <= i or (i - 5 <= e < i and "and" in words[e:i] and not any(
+                            w in (",", "that", "which", "who", ";") for w in words[e:i])) for e in ends):
                     continue
                 out.append(TriggerMatch(i, i + n, i, MODAL_REQUEST, words[i]))
         return out
@@ -397,6 +417,25 @@ class EventCoder:
             return False
         cand.actor, cand.recipient, cand.speaker = [asker], asked, frame.speaker
         return True
+
+    def _intent(self, words: list[str], m: TriggerMatch) -> str | None:
+        """What an unrealised action still codes, or None. "wants to normalise ties", "is seeking talks": an
+        expressed intention to cooperate is AGREE (PLOVER 3.1); "tried to assassinate": an attempted attack is
+        an ASSAULT (CAMEO 185); "flew to Cairo to meet Mubarak": a trip to meet someone is the visit. Speculation
+        ("could", "might", "if") stays hypothetical."""
+        left = _clause_start(words, m.start)
+        window = words[max(left, m.start - 6):m.start]
+        if any(w in _SPECULATION for w in words[left:m.start]):
+            return None
+        event = m.trigger.event
+        if event in _COOPERATIVE and any(w in _INTENT_WORDS for w in window):
+            return "AGREE"
+        if event == "ASSAULT" and m.trigger.pos == "verb" and any(w in _ATTEMPT_WORDS for w in window[-3:]):
+            return "ASSAULT"
+        if event == "CONSULT" and m.trigger.pos == "verb" and m.start > 0 and words[m.start - 1] == "to" and any(
+                w in _TRAVEL_VERBS for w in words[max(left, m.start - 8):m.start - 1]):
+            return "CONSULT"
+        return None
 
     def _threat_content(self, words: list[str], m: TriggerMatch, matches: list[TriggerMatch]) -> str | None:
         """'vowed to fight', 'pledged to crush the rebels': a pledge whose content is violence is a threat."""
@@ -594,6 +633,10 @@ class EventCoder:
                 # in the content clause ("pledged to prevent terrorist groups")
                 objs = [x for x in right if x[1] - m.end <= 2 and prep_before(x[1])[0] not in cues.locative
                         and not any(w in _PREPOSITIONS - {"that"} for w in words[m.end:x[1]])]
+                if not objs and trig.to_role == "recipient":
+                    # "appealed to the Iranian authorities to release ...": the addressee after "to"
+                    objs = [x for x in right if x[1] - m.end <= 3 and words[m.end] == "to"
+                            and prep_before(x[1]) == ("to", m.end)]
             elif trig.args == "intransitive":
                 objs = []
             else:
@@ -660,7 +703,7 @@ class EventCoder:
                 j = m.start - 1
                 while j >= clause_l and words[j] in cues.determiners:
                     j -= 1
-                if j >= clause_l and (words[j] in cues.light_verbs or words[j] == "out"):
+                if j >= clause_l and (words[j] in cues.light_verbs or words[j] in ("out", "up")):
                     actor = [a for a, _, _ in _nearest_left_group([x for x in left if x[2] <= j], words)]
             if trig.args == "symmetric" and recipient:
                 actor, recipient = actor + recipient, []
@@ -685,12 +728,23 @@ class EventCoder:
         if cand.event == "ASSAULT":
             # civilians, worshippers, an ethnic group are the harmed side of an attack, not its perpetrators
             victims = [a for a in actor if a.kind in VICTIM_KINDS]
+
+            def crowd(a: ActorMention) -> bool:
+                return (a.entity.kb_id == "generic.protesters" or (
+                    (a.entity.kb_id or "") in _CROWDS and a.tok_start > base and words[a.tok_start - base - 1] in _CROWD_STATES))
+
+            police = [a for a in actor if a not in victims and (a.entity.kb_id or "").endswith(("police", "security-forces"))]
             if victims and len(victims) == len(actor):
-                if not passive and all(a.entity.kb_id == "generic.protesters" for a in victims):
+                if not passive and all(crowd(a) for a in victims):
                     # "rioters torched cars", "protesters stormed the parliament": a crowd's violence is a riot
                     cand.event, cand.mode = "PROTEST", ["riot"]
                 else:
                     actor, recipient = [], recipient + victims
+            elif trig.args == "symmetric" and victims and all(crowd(a) for a in victims) and \
+                    len(victims) + len(police) == len(actor):
+                # "striking miners clashed with riot police": a riot, the police its counterpart
+                cand.event, cand.mode = "PROTEST", ["riot"]
+                actor, recipient = victims, recipient + police
         actor = [a for a in _dedupe(actor) if not _is_media(a)]
         ids = {_key(a) for a in actor}
         recipient = [r for r in _dedupe(recipient) if _key(r) not in ids and
@@ -1096,6 +1150,20 @@ class EventCoder:
 # helpers
 
 _MONTH_NAMES = frozenset({"March", "May"})
+_SPECULATION = frozenset({"could", "might", "may", "if", "whether", "unless", "possible", "possibly", "potential",
+                          "considering", "consider", "mulling", "alleged", "supposedly", "purported", "unable"})
+_COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE", "AGREE"})
+_INTENT_WORDS = frozenset({"want", "wants", "wanted", "hope", "hopes", "hoped", "hoping", "seek", "seeks", "sought",
+                           "seeking", "willing", "willingness", "ready", "readiness", "intention", "intends", "intend",
+                           "eager", "keen", "determined"})
+_ATTEMPT_WORDS = frozenset({"attempt", "attempts", "attempted", "attempting", "tried", "try", "tries", "trying",
+                            "bid"})
+_TRAVEL_VERBS = frozenset({"flew", "flies", "fly", "travelled", "traveled", "travels", "arrived", "arrives", "went",
+                           "goes", "came", "comes", "headed", "heads", "returned", "left", "visited", "visits"})
+_CROWD_STATES = frozenset({"striking", "protesting", "demonstrating", "rioting", "angry"})
+_CROWD_SIZES = frozenset({"of", "thousands", "hundreds", "dozens", "tens", "scores", "millions"})
+_SUPPORTER_WORDS = frozenset({"supporters", "followers", "activists", "members", "students", "workers", "people",
+                              "masses", "citizens", "volunteers"})
 _TRAILING_VERBS = frozenset({"said", "say", "says", "reported", "reports", "told", "confirmed", "added"})
 
 
@@ -1120,7 +1188,8 @@ def _trailing_source(words: list[str], actors: list[ActorMention], base: int) ->
     return None
 
 #: Generic actors that are crowds of people ("thousands marched in Tbilisi", "protesters rallied in Dhaka").
-_CROWDS = frozenset({"generic.protesters", "generic.civilians", "generic.people"})
+_CROWDS = frozenset({"generic.protesters", "generic.civilians", "generic.people", "generic.students",
+                     "generic.workers", "generic.farmers"})
 
 _CASUALTY_TRIGGER = Trigger(event="ASSAULT", key="casualties", pos="verb", weak=False)
 

@@ -428,6 +428,7 @@ class ActorKB:
             hits.append(hit)
             i = hit.j
         hits = _RolePass(self, toks, hits).run()
+        self._coordinated_demonyms(toks, hits)
         self._disambiguate(hits)
         return [ActorMatch(toks[h.i].start, toks[h.j - 1].end, text[toks[h.i].start:toks[h.j - 1].end],
                            h.actors[0], h.via, h.role) for h in hits]
@@ -438,6 +439,23 @@ class ActorKB:
         if phrase is None or (hit is not None and hit.j > phrase[0]):
             return None
         return phrase[0]
+
+    def _coordinated_demonyms(self, toks: list[Token], hits: list[_Hit]) -> None:
+        """'the Indian and Pakistani prime ministers', 'Israeli and Jordanian intelligence officials': a bare
+        demonym coordinated with a composed mention shares its institution."""
+        for n in range(len(hits) - 2, -1, -1):
+            a, b = hits[n], hits[n + 1]
+            if a.via != "demonym" or b.via != "composed" or a.actors[0].kind != "state" or b.j - b.i < 2:
+                continue
+            between = [t.fold for t in toks[a.j:b.i]]
+            if between not in (["and"], ["or"], [","]):
+                continue
+            key = next((k for k in self._institutions if b.actors[0].id.endswith("-" + k)
+                        and b.actors[0].id[: -len(k) - 1] in self._actors), None)
+            if key is None:
+                continue
+            a.actors = [self._composed(a.actors[0], self._institutions[key])]
+            a.via = "composed"
 
     @staticmethod
     def _disambiguate(hits: list[_Hit]) -> None:
