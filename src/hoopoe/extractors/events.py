@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Sequence
@@ -260,6 +261,7 @@ class EventCoder:
         raw = [m for m in raw if self._reading_ok(words, toks, m)]
         # "Jailed PKK members went on ...", "the detained students": a participle before a mention describes it
         starts = {a.tok_start - base for a in actors if a.via != "pronoun"}
+        starts |= {s - k for s in starts for k in (1, 2) if s - k >= 1 and all(t.text[:1].isupper() for t in toks[s - k:s])}
         raw = [m for m in raw if not (m.trigger.pos == "verb" and m.end - m.start == 1 and m.end in starts and (
             (words[m.head].endswith("ed") and (m.start == 0 or words[m.start - 1] in cues.determiners))
             or (words[m.head].endswith("ing") and m.start == 0)))]
@@ -685,6 +687,12 @@ class EventCoder:
                     if not actor:
                         actor, group = [group[0][0]], group[1:]
                     recipient = [a for a, _, _ in group]
+            if not actor and cand.event in ("AID", "SUPPORT") and m.start == clause_l + (
+                    1 if clause_l < len(words) and words[clause_l] in cues.determiners else 0):
+                # "Aid from the European Union reached ...": the donor of a subject noun
+                donor = [x for x in right if prep_before(x[1])[0] == "from" and reachable(x[1], 3)]
+                if donor:
+                    actor = [donor[0][0]]
             of = [x for x in right if prep_before(x[1])[0] == "of" and reachable(x[1], 3)]
             if of and trig.of == "actor" and not actor:
                 actor = [of[0][0]]
@@ -705,6 +713,11 @@ class EventCoder:
                     j -= 1
                 if j >= clause_l and (words[j] in cues.light_verbs or words[j] in ("out", "up")):
                     actor = [a for a, _, _ in _nearest_left_group([x for x in left if x[2] <= j], words)]
+                elif j >= clause_l and words[j] == "for" and cand.event == "CONSULT":
+                    # "Arafat flew to Cairo for consultations with Mubarak": the traveller consults
+                    trip = [k for k in range(max(clause_l, j - 8), j) if words[k] in _TRAVEL_VERBS]
+                    if trip:
+                        actor = [a for a, _, _ in _nearest_left_group([x for x in left if x[2] <= trip[0]], words)]
             if trig.args == "symmetric" and recipient:
                 actor, recipient = actor + recipient, []
         # verbal events inside what someone said: the speaker's side is the actor
@@ -844,6 +857,8 @@ class EventCoder:
                     score += 200
                 if place.feature == "country":
                     score += 100  # a named city or province in the clause is the better answer
+                if cand.event in ("AGREE", "SUPPORT") and locative and _AT_TALKS.search(" ".join(words[max(0, rel - 8):rel])):
+                    score -= 1000  # "agreed to a ceasefire in Shan after talks in Kunming": agreed where they talked
                 options.append((score, place, (s, e)))
         if options:
             options.sort(key=lambda x: x[0])
@@ -1140,9 +1155,8 @@ class EventCoder:
         if not (c.actor or c.recipient or c.place or c.killed or c.wounded):
             return False
         if c.trigger.weak and not named and not (c.killed or c.wounded or c.merged) and not (
-                c.event == "PROTEST" and c.place is not None and c.sent.doc[c.head].text.islower() and all(
-                    (a.entity.kb_id or "") in _CROWDS for a in c.actor)):
-            return False  # a crowd marching in a named place is a protest even when nobody in it is named
+                c.event == "PROTEST" and c.place is not None and c.sent.doc[c.head].text.islower()):
+            return False  # people marching in a named place are a protest even when nobody in it is named
         return True
 
 
@@ -1160,6 +1174,8 @@ _ATTEMPT_WORDS = frozenset({"attempt", "attempts", "attempted", "attempting", "t
                             "bid"})
 _TRAVEL_VERBS = frozenset({"flew", "flies", "fly", "travelled", "traveled", "travels", "arrived", "arrives", "went",
                            "goes", "came", "comes", "headed", "heads", "returned", "left", "visited", "visits"})
+_AT_TALKS = re.compile(r"\b(?:talks|negotiations|meeting|meetings|summit|conference|consultations)\b"
+                       r"(?: [a-z]+){0,2} (?:in|at)(?: the)?(?: [A-Za-z]+){0,3}$")
 _CROWD_STATES = frozenset({"striking", "protesting", "demonstrating", "rioting", "angry"})
 _CROWD_SIZES = frozenset({"of", "thousands", "hundreds", "dozens", "tens", "scores", "millions"})
 _SUPPORTER_WORDS = frozenset({"supporters", "followers", "activists", "members", "students", "workers", "people",
@@ -1435,6 +1451,10 @@ def _nearest_left_group(left: list, words: list[str]) -> list:
     for k in range(len(left) - 2, -1, -1):
         between = words[left[k][2]:group[0][1]]
         if between and all(w in ("and", ",", "the", "both") for w in between) and "and" in between or between == [","]:
+            group.insert(0, left[k])
+        elif len(between) <= 9 and between[:1] == ["and"] and "of" in between and all(
+                w.replace("-", "").isalnum() and not w[:1].isupper() for w in between):
+            # "Myanmar's military government and an alliance of three ethnic minority armed groups"
             group.insert(0, left[k])
         else:
             break

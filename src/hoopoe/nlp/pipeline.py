@@ -117,6 +117,12 @@ def segment_sentences(doc: Doc) -> Doc:
         end_punct = text in (".", "!", "?", "…") or (
             text.endswith(".") and len(text) > 1 and not _INITIALISM.match(text) and text[:-1] not in _ABBREVIATIONS
         )
+        if len(text) == 2 and text[0].isupper() and text[1] == "." and i > 0 and doc[i - 1].text[:1].isupper() \
+                and i + 1 < n and doc[i + 1].text[:1].isupper():
+            # a middle initial ("George W. Bush", "Joseph R. Biden") ends a sentence only before an opener
+            if doc[i + 1].text in _SENTENCE_OPENERS:
+                starts[i + 1] = True
+            continue
         if text.endswith(".") and _INITIALISM.match(text):
             # "U.S." ends a sentence only if the next word starts a new one (capitalised, not a name
             # continuing the noun phrase); we accept the boundary when followed by a capitalised
