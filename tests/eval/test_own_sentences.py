@@ -14,8 +14,8 @@ FLOOR = 0.88
 #: The second set (own_sentences_2.tsv, 156 sentences written in session 4 before hoopoe was run on them: 65
 #: present-day wire sentences, 59 in the style of 1990s-2000s wire copy, 32 probing sentence constructions), typed
 #: by PLOVER manual 2.0. First run 0.737 (115 of 156); after the session's rules, which were written while looking at
-#: its misses, 0.929 (145 of 156): no longer a held-out figure, a floor against regressions.
-FLOOR_2 = 0.91
+#: its misses, 0.936 (146 of 156): no longer a held-out figure, a floor against regressions.
+FLOOR_2 = 0.92
 
 
 def _read(path):

@@ -10,9 +10,9 @@ import pytest
 
 from hoopoe.eval.plover import NONE, OLD_TO_2_0, evaluate, load_gsr, score_rows
 
-#: Pinned at what the coder reaches (2026-11-26, session 4: all 0.755, dev 0.871, test 0.635, macro-F1 0.738, actor
-#: 0.888). Raise when you improve, never lower silently. Project target (issue #4): 0.75 over all sentences.
-FLOORS = {"all": 0.75, "dev": 0.86, "test": 0.63, "macro_f1": 0.73, "actor": 0.88}
+#: Pinned at what the coder reaches (2026-11-26, session 4: all 0.761, dev 0.871, test 0.648, macro-F1 0.742, actor
+#: 0.885). Raise when you improve, never lower silently. Project target (issue #4): 0.75 over all sentences.
+FLOORS = {"all": 0.755, "dev": 0.86, "test": 0.64, "macro_f1": 0.735, "actor": 0.88}
 
 
 def row(gold, pred, types=None, **kw):

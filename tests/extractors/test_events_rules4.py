@@ -139,3 +139,22 @@ def test_irregular_verbs(coded, text, event):
 def test_middle_initial_does_not_end_the_sentence(coded):
     evs = coded("George W. Bush criticized Iran on Monday.")
     assert evs and evs[0].event == "ACCUSE" and evs[0].actor, summary(evs)
+
+
+def test_generic_actor_in_a_named_place_is_kept(coded):
+    evs = coded("Troops captured the town of Jalalabad on Sunday.")
+    assert evs and evs[0].event == "ASSAULT" and evs[0].event_loc is not None, summary(evs)
+
+
+@pytest.mark.parametrize("text,event,actor", [
+    ("Japan earmarked emergency aid for flood victims in Pakistan.", "AID", ["Japan"]),
+    ("Iran announced a boycott of Danish goods on Monday.", "PROTEST", ["Iran"]),
+])
+def test_the_subject_acts_through_an_event_noun(coded, text, event, actor):
+    e = first(coded(text))
+    assert e.event == event and [a.identifier_text for a in e.actor] == actor, summary(coded(text))
+
+
+def test_a_receiver_is_not_the_actor_of_the_noun(coded):
+    for e in coded("Pakistan received aid from China after the floods."):
+        assert [a.identifier_text for a in e.actor] != ["Pakistan"], summary(coded("x"))

@@ -476,6 +476,8 @@ class EventCoder:
         if trig.pos == "noun":
             if form.endswith("ing") and prev in self.cues.verb_preceders and prev not in ("that", "which"):
                 return False  # "to fighting", "was fighting": a verb
+            if i == m.start and prev in _MODALS_AND_TO:
+                return False  # "will boycott", "to boycott": a verb
             return True
         if i == m.start and prev in self.cues.determiners:
             return False  # "the attack", "a vest bomb", "the wounded"
@@ -718,6 +720,15 @@ class EventCoder:
                     trip = [k for k in range(max(clause_l, j - 8), j) if words[k] in _TRAVEL_VERBS]
                     if trip:
                         actor = [a for a, _, _ in _nearest_left_group([x for x in left if x[2] <= trip[0]], words)]
+            if not actor and not recipient and cand.event != "ASSAULT":
+                # "Japan approved emergency aid for ...", "Iran announced a boycott of ...": the subject of the
+                # clause acts through the noun (a named subject at the clause start, no comma or clause word
+                # between, nothing it receives: "Pakistan received aid" is not Pakistan's aid)
+                k = clause_l + (1 if clause_l < len(words) and words[clause_l] in cues.determiners else 0)
+                subj = [x for x in left if x[1] == k and not x[0].generic]
+                gap = words[subj[0][2]:m.start] if subj else []
+                if subj and len(gap) <= 6 and not any(w in _NOT_SUBJECT_GAP for w in gap):
+                    actor = [a for a, _, _ in _nearest_left_group([x for x in left if x[2] <= subj[0][2]], words)]
             if trig.args == "symmetric" and recipient:
                 actor, recipient = actor + recipient, []
         # verbal events inside what someone said: the speaker's side is the actor
@@ -1155,7 +1166,8 @@ class EventCoder:
         if not (c.actor or c.recipient or c.place or c.killed or c.wounded):
             return False
         if c.trigger.weak and not named and not (c.killed or c.wounded or c.merged) and not (
-                c.event == "PROTEST" and c.place is not None and c.sent.doc[c.head].text.islower()):
+                c.event == "PROTEST" and c.place is not None and c.sent.doc[c.head].text.islower()) and not (
+                c.actor and c.place is not None and c.place[0].feature != "country" and c.trigger.pos == "verb"):
             return False  # people marching in a named place are a protest even when nobody in it is named
         return True
 
@@ -1176,6 +1188,14 @@ _TRAVEL_VERBS = frozenset({"flew", "flies", "fly", "travelled", "traveled", "tra
                            "goes", "came", "comes", "headed", "heads", "returned", "left", "visited", "visits"})
 _AT_TALKS = re.compile(r"\b(?:talks|negotiations|meeting|meetings|summit|conference|consultations)\b"
                        r"(?: [a-z]+){0,2} (?:in|at)(?: the)?(?: [A-Za-z]+){0,3}$")
+#: words between a clause's subject and an event noun that stop the subject from being the noun's actor
+_NOT_SUBJECT_GAP = frozenset({",", ";", ":", "that", "which", "who", "received", "receives", "receive", "receiving",
+                              "got", "gets", "faced", "faces", "face", "suffered", "condemned", "denounced", "criticized",
+                              "criticised", "rejected", "denied", "blamed", "accused", "welcomed", "praised", "after",
+                              "before", "despite", "since", "following", "amid", "against", "by", "from", "to", "of",
+                              "on", "in", "at", "for", "with", "and", "or", "but"})
+_MODALS_AND_TO = frozenset({"to", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "did",
+                            "'ll", "wo", "ca"})
 _CROWD_STATES = frozenset({"striking", "protesting", "demonstrating", "rioting", "angry"})
 _CROWD_SIZES = frozenset({"of", "thousands", "hundreds", "dozens", "tens", "scores", "millions"})
 _SUPPORTER_WORDS = frozenset({"supporters", "followers", "activists", "members", "students", "workers", "people",
