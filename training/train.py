@@ -11,6 +11,8 @@ Stages (all by default, in order):
   evaluate  hoopoe.eval.nlp on the held-out test splits; scores into meta.json and training/MODEL_CARD.md
   card      rewrite training/MODEL_CARD.md from meta.json (and training/output/bench_nlp.txt when present)
   install   copy the assembled pipeline to src/hoopoe/resources/model/
+  tokenizer (only when named) save the current news tokenizer rules into the installed pipeline, so that a change
+            of hoopoe's tokenizer rules needs no retraining and costs no load time
 
 Run it with one thread (OMP_NUM_THREADS=1 etc.) on a shared machine. Dev splits pick checkpoints; test
 splits are only ever evaluated.
@@ -47,7 +49,7 @@ CORPUS = HERE / "corpus"
 OUTPUT = HERE / "output"
 MODEL_NAME = "hoopoe_en"
 MODEL_VERSION = "1.0.0"
-STAGES = ("convert", "syntax", "ner", "assemble", "evaluate", "card", "install")
+STAGES = ("convert", "syntax", "ner", "assemble", "evaluate", "card", "install", "tokenizer")
 
 # What each corpus is, where it came from and under which licence (from shared/data/nlp/SOURCES.md).
 SOURCES = [
@@ -308,12 +310,24 @@ def install(model: Path) -> None:
     log.info("installed %s (%.1f MB)", dest, _size_mb(dest))
 
 
+def save_tokenizer(model: Path) -> None:
+    """Write hoopoe's current tokenizer rules into ``model`` (its tokenizer file and meta), weights untouched."""
+    nlp = spacy.load(model)
+    _keep_hyphenated(nlp)
+    nlp.tokenizer.to_disk(model / "tokenizer")
+    meta_path = model / "meta.json"
+    meta = json.loads(meta_path.read_text())
+    meta["hoopoe_tokenizer"] = TOKENIZER_VERSION
+    meta_path.write_text(json.dumps(meta, indent=2))
+    log.info("saved tokenizer %s into %s", TOKENIZER_VERSION, model)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared", help="the shared folder (default ../shared)")
     ap.add_argument("--minutes-syntax", type=float, default=60)
     ap.add_argument("--minutes-ner", type=float, default=30)
-    ap.add_argument("--stages", default=",".join(STAGES[:-1]), help=f"comma-separated subset of {','.join(STAGES)}")
+    ap.add_argument("--stages", default=",".join(STAGES[:-2]), help=f"comma-separated subset of {','.join(STAGES)}")
     ap.add_argument("--install", action="store_true", help="also copy the model into src/hoopoe/resources/model")
     ap.add_argument("--continue-from", type=Path, default=None, metavar="MODEL",
                     help="go on training from this pipeline's weights (e.g. src/hoopoe/resources/model); a run not "
@@ -351,6 +365,8 @@ def main(argv: list[str] | None = None) -> int:
         write_card(json.loads((model / "meta.json").read_text()))
     if "install" in stages:
         install(model)
+    if "tokenizer" in stages:
+        save_tokenizer(ROOT / "src" / "hoopoe" / "resources" / "model")
     return 0
 
 

@@ -158,3 +158,14 @@ def test_the_subject_acts_through_an_event_noun(coded, text, event, actor):
 def test_a_receiver_is_not_the_actor_of_the_noun(coded):
     for e in coded("Pakistan received aid from China after the floods."):
         assert [a.identifier_text for a in e.actor] != ["Pakistan"], summary(coded("x"))
+
+
+def test_unlisted_claimant_is_the_perpetrator(coded):
+    evs = coded("A car bomb exploded near an army bus in Damascus.Saraya Qasioun claimed responsibility.")
+    attacks = [e for e in evs if e.event == "ASSAULT"]
+    assert attacks and [a.identifier_text for a in attacks[0].actor] == ["Saraya Qasioun"], summary(evs)
+
+
+def test_lower_case_state_in_islamic_state(coded):
+    evs = coded("Islamic state militants stormed a prison in Hasakah on Thursday.")
+    assert first(evs).actor and first(evs).actor[0].identifier_text == "Islamic State", summary(evs)

@@ -88,3 +88,14 @@ def test_shipped_pipeline_tokenizes_like_the_rules(nlp):
             "Mazar-i-Sharif. He didn't say. \"We won,\" state-run media said (AP).")
     assert [t.text for t in trained.make_doc(text)] == [t.text for t in nlp.make_doc(text)]
     assert [s.text for s in trained(text).sents] == [s.text for s in nlp(text).sents]
+
+
+def test_glued_sentence_end_is_split():
+    """Scraped text drops the space after a period ("the capital.Saraya Qasioun claimed ..."): spaCy's own infix
+    rule splits it, and only the hyphen rule is taken out of spaCy's infixes."""
+    from hoopoe.nlp.pipeline import load_nlp
+
+    doc = load_nlp()("Twin bombs hit the capital.Saraya Qasioun claimed responsibility. ISIS-K, al-Qaeda and a,b were named.")
+    assert [s.text for s in doc.sents][:2] == ["Twin bombs hit the capital.", "Saraya Qasioun claimed responsibility."]
+    words = [t.text for t in doc]
+    assert "ISIS-K" in words and "al-Qaeda" in words and words[-7:-3] == ["and", "a", ",", "b"]

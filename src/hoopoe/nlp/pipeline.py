@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import spacy
+from spacy.lang.char_classes import HYPHENS
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -41,7 +42,7 @@ _SPECIAL_CASES = ("U.S.-led", "U.S.-backed", "U.N.-backed", "U.S.-Taliban")
 
 #: Version of the tokenizer rules below. A trained pipeline saved with the same rules (its meta.json says
 #: ``"hoopoe_tokenizer": TOKENIZER_VERSION``) is loaded as is; otherwise the rules are applied at load time.
-TOKENIZER_VERSION = "news-tokenizer.v2"
+TOKENIZER_VERSION = "news-tokenizer.v3"
 
 # Titles and ranks kept as one token with their period ("Lt. Col.", "Gen."): the period is not a sentence end.
 _TITLE_ABBREVIATIONS = (
@@ -51,7 +52,9 @@ _TITLE_ABBREVIATIONS = (
 
 def _keep_hyphenated(nlp: Language) -> None:
     """Do not split words on internal hyphens ("ISIS-K", "al-Qaeda", "Mazar-i-Sharif", "state-run")."""
-    infixes = [p for p in nlp.Defaults.infixes if "-" not in p and "–" not in p]
+    # only the hyphen rule and the arithmetic one ("2020-21") go; the others stay (a period glued between a
+    # lower-case and a capital letter, "capital.Saraya claimed", is a sentence end; "a,b" is split at the comma)
+    infixes = [p for p in nlp.Defaults.infixes if HYPHENS not in p and not p.startswith("(?<=[0-9])[+")]
     # keep splitting on dashes used as punctuation between words with spaces is handled by whitespace;
     # en/em dashes glued to words still split
     infixes.append(r"(?<=[\w])[–—](?=[\w])")

@@ -74,3 +74,32 @@ def _trim_known(text: str, s: int, e: int, kb: ActorKB) -> tuple[int, int]:
         if kb.lookup(word) is None and word not in ("Arab", "Muslim", "Christian", "Jewish", "Islamist"):
             return s, e
         s += m.end()
+
+
+CLAIMANT_VIA = "claimant"
+_ORG_WORD = r"(?:[A-Z][a-z]+(?:['’\-][A-Za-z]+)*|[A-Z]{2,})"
+#: "Saraya Qasioun claimed responsibility", "Jund al-Khilafa has claimed the attack": a name no list holds,
+#: at the start of a sentence, that claims an attack is a group (the statistical recogniser may miss it).
+CLAIM_PATTERN = re.compile(
+    rf"(?:^|(?<=[.!?])\s*|(?<=\n))(?P<name>{_ORG_WORD}(?:\s+(?:{_ORG_WORD}|{_PARTICLES})){{0,4}})\s+"
+    r"(?:has\s+|have\s+|later\s+|quickly\s+|reportedly\s+)?claimed\s+(?:responsibility|the\s+(?:attack|attacks|bombing|"
+    r"bombings|blast|killing|killings|kidnapping|assault|massacre|shooting|ambush))")
+_NOT_CLAIMANTS = frozenset({"No", "Nobody", "No one", "It", "He", "She", "They", "We", "The", "A", "An", "Police",
+                            "Officials", "Authorities", "Militants", "Gunmen", "Rebels", "Insurgents", "Jihadists"})
+
+
+def find_claimants(text: str, kb: ActorKB, covered: list[tuple[int, int]]) -> list[ActorMatch]:
+    """Groups no list holds that the text says claimed an attack, as ActorMatch objects with a synthetic
+    ``armed_group`` actor (``via`` = ``claimant``)."""
+    out = []
+    for m in CLAIM_PATTERN.finditer(text):
+        s, e = m.span("name")
+        s, e = _trim_known(text, s, e, kb)
+        name = text[s:e]
+        if not name or name.split()[0] in _NOT_CLAIMANTS or name in _NOT_CLAIMANTS or len(name) < 3:
+            continue
+        if any(s < ce and cs < e for cs, ce in covered) or kb.lookup(name) is not None:
+            continue
+        actor = Actor(id=f"named:{slugify(name)}", name=name, kind="armed_group", sector="REB")
+        out.append(ActorMatch(s, e, name, actor, CLAIMANT_VIA))
+    return out
