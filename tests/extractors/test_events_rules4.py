@@ -169,3 +169,17 @@ def test_unlisted_claimant_is_the_perpetrator(coded):
 def test_lower_case_state_in_islamic_state(coded):
     evs = coded("Islamic state militants stormed a prison in Hasakah on Thursday.")
     assert first(evs).actor and first(evs).actor[0].identifier_text == "Islamic State", summary(evs)
+
+
+@pytest.mark.parametrize("text,event", [
+    ("On 7 May 2024, police arrested 25 opposition workers during a raid in Lahore.", "COERCE"),
+    ("In May, Ethiopian troops shelled positions near the border with Eritrea.", "ASSAULT"),
+    ("Gunmen attacked a checkpoint in Quetta on May 3, killing two policemen.", "ASSAULT"),
+])
+def test_the_month_may_is_not_a_modal(coded, text, event):
+    evs = coded(text)
+    assert evs and evs[0].event == event and evs[0].modality == "asserted", summary(evs)
+
+
+def test_the_modal_may_is_hypothetical(coded):
+    assert not coded("The army may attack the town next week."), summary(coded("The army may attack the town."))

@@ -524,7 +524,9 @@ class EventCoder:
                      and not x.trigger.negated_only]  # "does not want assistance": negation passes through
             if verbs:
                 left = max(left, max(verbs))
-        window = words[max(left, start - 6):start]
+        lo = max(left, start - 6)
+        # "On 7 May 2024", "in May": the month is not the modal
+        window = [w if not (w == "may" and _month_may(words, lo + k)) else "" for k, w in enumerate(words[lo:start])]
         negated = any(w in cues.negation for w in window[-4:])
         if m.trigger.pos == "noun" and start > 0 and words[start - 1] == "no":
             negated = True
@@ -1201,6 +1203,17 @@ _CROWD_SIZES = frozenset({"of", "thousands", "hundreds", "dozens", "tens", "scor
 _SUPPORTER_WORDS = frozenset({"supporters", "followers", "activists", "members", "students", "workers", "people",
                               "masses", "citizens", "volunteers"})
 _TRAILING_VERBS = frozenset({"said", "say", "says", "reported", "reports", "told", "confirmed", "added"})
+
+
+def _month_may(words: list[str], j: int) -> bool:
+    """Whether "may" at ``j`` is the month: next to a number, or after a word that takes a date."""
+    before = words[j - 1] if j > 0 else ""
+    after = words[j + 1] if j + 1 < len(words) else ""
+    return before[:1].isdigit() or after[:1].isdigit() or before in _DATE_PREPOSITIONS
+
+
+_DATE_PREPOSITIONS = frozenset({"in", "since", "until", "till", "of", "early", "late", "mid", "mid-", "last", "next",
+                                "by", "from", "through", "throughout", "during", "this", "before", "after"})
 
 
 def _trailing_source(words: list[str], actors: list[ActorMention], base: int) -> str | None:
