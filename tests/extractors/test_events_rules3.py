@@ -19,6 +19,8 @@ def summary(evs):
     ("Gunmen stormed a police station in the southern city of Kandahar on Monday.", "Kandahar"),
     ("A car bomb exploded on the outskirts of Mogadishu, killing four people.", "Mogadishu"),
     ("Troops shelled villages in the eastern province of Kunar overnight.", "Kunar"),
+    ("Artillery hit residential areas of Kherson city, killing two civilians.", "Kherson"),
+    ("Russian drones struck parts of Odesa overnight, the governor said.", "Odesa"),
 ])
 def test_place_named_through_a_head_noun(coded, text, place):
     evs = [e for e in coded(text) if e.event == "ASSAULT"]

@@ -1425,7 +1425,9 @@ _SUBORDINATORS = frozenset({"since", "after", "before", "when", "until", "while"
 #: Nouns that name a place by the proper name after "of" ("the city of Kunduz").
 _PLACE_HEADS = frozenset({"city", "town", "village", "province", "district", "region", "capital", "port",
                           "outskirts", "suburbs", "suburb", "county", "state", "governorate", "municipality",
-                          "island", "islands", "area", "heart", "centre", "center", "streets",
+                          "island", "islands", "area", "areas", "part", "parts", "neighbourhood", "neighborhood",
+                          "neighbourhoods", "neighborhoods", "districts", "villages", "quarter", "heart", "centre",
+                          "center", "streets",
                           "university", "airport"})
 
 
