@@ -183,3 +183,24 @@ def test_the_month_may_is_not_a_modal(coded, text, event):
 
 def test_the_modal_may_is_hypothetical(coded):
     assert not coded("The army may attack the town next week."), summary(coded("The army may attack the town."))
+
+
+def test_parenthetical_relative_clause_is_not_the_subject(coded):
+    evs = coded("Japan, which has thousands of troops in Djibouti, suspended aid programmes and said it would not "
+                "recognise the new government.")
+    assert [(e.event, [a.identifier_text for a in e.actor]) for e in evs] == [
+        ("SANCTION", ["Japan"]), ("REJECT", ["Japan"])], summary(evs)
+
+
+@pytest.mark.parametrize("text,event,mode", [
+    ("Mali's junta ordered the French ambassador to leave the country within 72 hours.", "SANCTION", ["expel"]),
+    ("The Sudanese government ignored an invitation to attend the talks in Jeddah.", "REJECT", []),
+])
+def test_expelling_an_ambassador_and_ignoring_an_invitation(coded, text, event, mode):
+    e = first(coded(text))
+    assert (e.event, e.mode) == (event, mode), summary(coded(text))
+
+
+def test_a_capital_named_as_a_party_is_not_the_place(coded):
+    evs = coded("The Malian junta on Friday ordered the French ambassador to leave, escalating a standoff with Paris.")
+    assert evs and (evs[0].event_loc is None or evs[0].event_loc.name != "Paris"), summary(evs)

@@ -863,6 +863,9 @@ class EventCoder:
                     continue
                 if prep in ("from", "to", "toward", "towards", "of") and cand.event != "RETREAT":
                     continue
+                if prep in ("with", "against", "between") and any(
+                        s <= a.start < e for a in view.actors if a.via in ("capital", "capital-object", "name")):
+                    continue  # "a standoff with Paris", "talks with Kabul": a party, not where it happened
                 if rel >= 2 and words[rel - 1] == "with" and words[rel - 2] in ("border", "borders", "frontier"):
                     continue  # "near the border with Somalia": on the other side of it
                 score = abs(s - trig_char)
@@ -967,6 +970,10 @@ class EventCoder:
             if number is None or number == "speaker" or w in ("their", "its", "his", "her", "them", "him"):
                 continue
             before = [a for a in actors if a.end <= tok.idx and a.via != "pronoun" and not a.generic]
+            # "The United States, which has troops in Niger, ... said it": not a place phrase's or a parenthetical
+            # relative clause's mention, when the sentence has another
+            subjects = [a for a in before if not _in_place_or_relative(words, a.tok_start - base, k, self.cues)]
+            before = subjects or before
             pool = before or salient
             if number == "person":
                 pool = [a for a in pool if a.entity.kind == "person"]
@@ -1205,6 +1212,19 @@ _SUPPORTER_WORDS = frozenset({"supporters", "followers", "activists", "members",
 _TRAILING_VERBS = frozenset({"said", "say", "says", "reported", "reports", "told", "confirmed", "added"})
 
 
+def _in_place_or_relative(words: list[str], s: int, upto: int, cues: Cues) -> bool:
+    """Whether the mention at ``s`` follows a locative preposition or sits in a ", which/who ... ," clause
+    that closes before ``upto``."""
+    if s > 0 and words[s - 1] in cues.locative:
+        return True
+    for r in range(s - 1, -1, -1):
+        if words[r] == "," and r + 1 < len(words) and words[r + 1] in ("which", "who"):
+            return "," in words[s:upto]
+        if words[r] in (",", ".", ";"):
+            return False
+    return False
+
+
 def _month_may(words: list[str], j: int) -> bool:
     """Whether "may" at ``j`` is the month: next to a number, or after a word that takes a date."""
     before = words[j - 1] if j > 0 else ""
@@ -1356,6 +1376,11 @@ def _clause_start(words: list[str], i: int, setting: tuple[int, int] | None = No
         if words[j] in (";", ":", "“", "”", '"'):
             return j + 1
         if words[j] == "," and j + 1 < len(words) and words[j + 1] in ("who", "which", "saying", "claiming", "while"):
+            if words[j + 1] in ("who", "which") and "," in words[j + 2:i] and words[i - 1] == ",":
+                # "The United States, which has troops in Niger, suspended ...": a parenthetical relative clause
+                # closed right before the verb; the clause goes on before it
+                j -= 1
+                continue
             return j + 1
         j -= 1
     return floor
