@@ -204,3 +204,19 @@ def test_expelling_an_ambassador_and_ignoring_an_invitation(coded, text, event, 
 def test_a_capital_named_as_a_party_is_not_the_place(coded):
     evs = coded("The Malian junta on Friday ordered the French ambassador to leave, escalating a standoff with Paris.")
     assert evs and (evs[0].event_loc is None or evs[0].event_loc.name != "Paris"), summary(evs)
+
+
+def test_own_forces_deployed_are_not_the_recipient(coded):
+    e = first(coded("Sri Lanka deployed the army on Saturday after the riots."))
+    assert e.event == "MOBILIZE" and not e.recipient, summary(coded("x"))
+
+
+def test_generic_source_is_cited_as_written(coded):
+    evs = coded("Clashes between police and protesters in Colombo left three people dead, according to local media.")
+    assert evs and "local media" in evs[0].reported_by, [e.reported_by for e in evs]
+
+
+def test_student_leaders_are_students(coded):
+    evs = coded("Student leaders in Dhaka rejected an offer of talks from the law minister.")
+    e = first(evs)
+    assert e.event == "REJECT" and e.actor and "tudents" in e.actor[0].identifier_text, summary(evs)

@@ -228,7 +228,8 @@ class EventCoder:
             if a.via == "capital":
                 # "Kabul said", "demanded that Washington ..." are the government; "in Kabul" is a place;
                 # "warned Moscow" may be either: usable only as the object of a verbal event
-                subject = (e < len(words) and words[e] in self.cues.metonym_verbs) or (s > 0 and words[s - 1] == "that")
+                subject = (e < len(words) and words[e] in self.cues.metonym_verbs and not (
+                    s > 0 and words[s - 1] in _PREPOSITIONS)) or (s > 0 and words[s - 1] == "that")
                 if not subject:
                     if s > 0 and (words[s - 1] in _PREPOSITIONS or words[s - 1] in self.cues.determiners):
                         continue
@@ -771,6 +772,11 @@ class EventCoder:
                 # "striking miners clashed with riot police": a riot, the police its counterpart
                 cand.event, cand.mode = "PROTEST", ["riot"]
                 actor, recipient = victims, recipient + police
+        if cand.event == "MOBILIZE":
+            # "deployed the army", "mobilised police": the forces moved are the actor's own, not at whom
+            own = {a.entity.code for a in actor if a.entity.code}
+            recipient = [r for r in recipient if not (r.entity.sector in ("MIL", "COP") and (
+                r.entity.code is None or r.entity.code in own))]
         actor = [a for a in _dedupe(actor) if not _is_media(a)]
         ids = {_key(a) for a in actor}
         recipient = [r for r in _dedupe(recipient) if _key(r) not in ids and
@@ -1551,6 +1557,12 @@ def _dedupe(items: list[ActorMention]) -> list[ActorMention]:
 def _source_after(actors: list[ActorMention], tok: int, words: list[str], rel: int, toks) -> str | None:
     for a in actors:
         if tok <= a.tok_start <= tok + 3:
+            if a.generic:
+                # "according to local media", "security sources told": the words as written, not "Journalists"
+                j = rel
+                while j < len(words) and words[j] in ("the", "a", "an"):
+                    j += 1
+                return " ".join(t.text for t in toks[j:a.tok_end - (tok - rel)]) or a.text
             return a.entity.identifier_text or a.text
     # an unlisted source: the capitalised words after the cue ("according to Tolo News")
     j = rel
