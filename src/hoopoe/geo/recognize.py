@@ -78,10 +78,16 @@ class Lexicon:
         self.speech_verbs = {w.casefold() for w in data["speech_verbs"]}
         self.connectors = {"of", "de", "del", "da", "do", "al", "el", "la", "le", "and", "upon", "on", "the",
                            "du", "des", "van", "von", "-"}
+        #: ordinary English words (``common_words.txt``, derived from treebanks by
+        #: ``scripts/build_common_words.py``): at a sentence's start, capitalisation says nothing of these
+        self.ordinary_words = frozenset(w.casefold() for w in data.get("ordinary_words", ()))
 
     @classmethod
     def load(cls) -> Lexicon:
-        return cls(yaml.safe_load(resource_text("lexicon.yaml")))
+        data = yaml.safe_load(resource_text("lexicon.yaml"))
+        data["ordinary_words"] = [line.strip() for line in resource_text("common_words.txt").splitlines()
+                                  if line.strip() and not line.startswith("#")]
+        return cls(data)
 
 
 class ToponymRecognizer:
@@ -319,7 +325,25 @@ class ToponymRecognizer:
                 return None
             if re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text):
                 return None  # the word also appears in lower case: a common word here
+            if low in self.lex.ordinary_words and not (self._firm(m) or self._region_follows(text, m.end)):
+                return None  # "Twin bombings": an ordinary word (and an alternate name of Thuin, Belgium)
         return m
+
+    def _firm(self, m: Mention) -> bool:
+        """Strong enough to be a toponym where nothing else in the text says so: :meth:`_strong`, or a
+        first-level region or a country's capital by its main name."""
+        return self._strong(m) or any(
+            not c.alternate and (c.entry.kind == "admin1" or c.entry.feature_code == "PPLC")
+            for c in self.gaz.lookup(m.lookup) if not m.kinds or c.entry.kind in m.kinds)
+
+    def _region_follows(self, text: str, end: int) -> bool:
+        """Whether a country or first-level region follows after a comma ("Bath, England", "Hope, Ark.")."""
+        after = _REGION_AFTER.match(text, end)
+        if after is None:
+            return False
+        words = after.group(1).split()
+        return any(c.entry.kind in ("country", "admin1") for k in range(len(words), 0, -1)
+                   for c in self.gaz.lookup(" ".join(words[:k])))
 
     def _name_word(self, text, toks, caps, k) -> bool:
         """Whether token ``k`` may be part of a person's or organisation's name."""
@@ -344,6 +368,8 @@ class ToponymRecognizer:
         return None
 
 
+#: after a name: ", " and a country or first-level region that qualifies it ("Bath, England", "Hope, Ark.")
+_REGION_AFTER = re.compile(r",\s*([A-Z][\w.]*(?: [A-Z][\w.]*){0,2})")
 #: "the Afghan capital": a demonym followed by this names the country's capital (not "capital punishment")
 CAPITAL_AFTER = re.compile(r"\s+capital\b(?!\s+(?:punishment|city of|markets?|flight|gains?|spending|investment))")
 
