@@ -36,6 +36,10 @@ STRONG_POPULATION = 100_000
 #: strong names are toponyms. Chosen by hand.
 TITLE_CASE_SHARE = 0.7
 STREET = frozenset({"street"})
+#: Day and month names: after a place they date the sentence ("off Tartus March 3"); they are no part of a name
+_CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                       "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                       "november", "december"})
 #: Designators that, before another capitalised word, belong to an organisation's name rather than the place's
 #: ("Dublin City Council", "Ohio State University"); "Scott County Sheriff" keeps its designator.
 _SETTLEMENT_WORDS = frozenset({"city", "town", "village", "state"})
@@ -349,6 +353,7 @@ class ToponymRecognizer:
         """Whether token ``k`` may be part of a person's or organisation's name."""
         low = toks[k][2].casefold()
         return (caps[k] and low not in self.stop_words and low not in self.lex.connectors
+                and low not in _CALENDAR
                 and low.rstrip(".") not in self.lex.titles and low not in self.lex.designators
                 and low not in self.lex.directions and low not in self.lex.common_words)
 
