@@ -212,7 +212,10 @@ class Geocoder:
         no other name resolves in the candidate's country, no anchor lies within FAR_KM of it, and no other
         name has any candidate within NEAR_KM of it (then the document can be read around it: "Jordan
         Elementary ... Shakopee" is Jordan, Minnesota). Demonyms, places inside names ("Georgia Power") and
-        given names ("his wife Nancy") place nothing confidently; demonyms still count for their country."""
+        given names ("his wife Nancy") place nothing confidently; demonyms still count for their country.
+        A weak place that is a part of a longer name ("Parsons Green") is kept only where the document places
+        it: the name also stands alone, another name lies in its country, or any candidate of another name
+        within NEAR_KM."""
         anchors: list[tuple[str, GazEntry]] = []
         countries: dict[str, set[str]] = {}
         for m, key, e in zip(mentions, keys, resolved):
@@ -223,14 +226,17 @@ class Geocoder:
             given_name = key in self.recognizer.lex.first_names
             if not (m.demonym or m.in_name or given_name) and self._confident(e, m.lookup):
                 anchors.append((key, e))
-        if not anchors:
+        alone = {key for m, key in zip(mentions, keys) if not m.part}
+        parts = {key for m, key in zip(mentions, keys) if m.part} - alone
+        if not anchors and not parts:
             return resolved
         names = {key: m.lookup for m, key in zip(mentions, keys) if not m.demonym and m.kinds != STREET}
 
         def coherent(e: GazEntry, key: str) -> bool:
             if e.country and countries.get(e.country, set()) - {key}:
                 return True
-            if any(k != key and haversine_km(e.lat, e.lon, a.lat, a.lon) <= FAR_KM for k, a in anchors):
+            if key not in parts and any(k != key and haversine_km(e.lat, e.lon, a.lat, a.lon) <= FAR_KM
+                                        for k, a in anchors):
                 return True
             return any(k != key and abs(c.entry.lat - e.lat) < _NEAR_DEG
                        and haversine_km(e.lat, e.lon, c.entry.lat, c.entry.lon) <= NEAR_KM
@@ -241,7 +247,7 @@ class Geocoder:
         for i, (m, key, e) in enumerate(zip(mentions, keys, resolved)):
             if e is None or m.demonym or m.kinds == STREET:
                 continue
-            if not any(k != key for k, _ in anchors):
+            if not (key in parts or any(k != key for k, _ in anchors)):
                 continue
             if not self._weak(e, m.lookup) or coherent(e, key):
                 continue

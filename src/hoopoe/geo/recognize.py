@@ -60,6 +60,9 @@ class Mention:
     near: bool = False
     qualifier: int | None = None
     in_name: bool = False  # the place begins or sits inside a name: "Georgia Power", "University of Kabul"
+    #: a weak place that is a part of a longer landscape or landmark name ("Parsons Green"): a toponym only
+    #: where the rest of the text places it (see :meth:`hoopoe.geo.geocoder.Geocoder.resolve_mentions`)
+    part: bool = False
 
 
 class Lexicon:
@@ -75,6 +78,7 @@ class Lexicon:
         self.not_places = {w.casefold() for w in data["not_places"]}
         self.common_words = {w.casefold() for w in data["common_words"]}
         self.sentence_words = {w.casefold() for w in data["sentence_words"]}
+        self.name_parts = {w.casefold() for w in data.get("name_parts", ())}
         self.street_types = {w.casefold() for w in data["street_types"]}
         self.route_words = {w.casefold() for w in data["route_words"]}
         self.first_names = {w.casefold() for w in data["first_names"]}
@@ -320,6 +324,8 @@ class ToponymRecognizer:
             return None  # "Andrew Jackson", "John W. Bell", "Chiquita Henry"
         if side == "after":
             return in_name if strong else None  # "Georgia Power" / a first name: "Paris Hilton"
+        if self._in_longer_name(text, toks, caps, i, j) and not self._firm(m):
+            return replace(m, part=True)  # "Parsons Green" in London is not Parsons, Kansas
         if nxt.casefold() in self.lex.speech_verbs and text[toks[j][1]:toks[j + 1][0]] == " " and not any(
                 c.entry.kind in ("country", "admin1", "region") for c in self.gaz.lookup(m.lookup)):
             surnames.add(words[0])
@@ -348,6 +354,17 @@ class ToponymRecognizer:
         words = after.group(1).split()
         return any(c.entry.kind in ("country", "admin1") for k in range(len(words), 0, -1)
                    for c in self.gaz.lookup(" ".join(words[:k])))
+
+    def _in_longer_name(self, text, toks, caps, i, j) -> bool:
+        """Whether the match is a part of a longer landscape or landmark name ("Parsons Green", "Lake
+        Lanier"): its words are common words, which :meth:`_beside_name` does not count as name words."""
+        def part(k: int) -> bool:
+            return caps[k] and toks[k][2].casefold() in self.lex.name_parts
+
+        if self._next_cap(text, toks, caps, j) and part(j + 1):
+            return True
+        return (i > 0 and text[toks[i - 1][1]:toks[i][0]] == " " and part(i - 1)
+                and not _sentence_start(text, toks[i - 1][0]))
 
     def _name_word(self, text, toks, caps, k) -> bool:
         """Whether token ``k`` may be part of a person's or organisation's name."""
@@ -412,7 +429,7 @@ def _link_qualifiers(text: str, mentions: list[Mention]) -> list[Mention]:
             gap = text[m.end:mentions[k + 1].start]
             if len(gap) < 60 and _QUALIFIER_GAP.match(gap):
                 q = k + 1
-        out.append(Mention(m.start, m.end, m.text, m.lookup, m.kinds, m.demonym, m.near, q, m.in_name) if q else m)
+        out.append(replace(m, qualifier=q) if q else m)
     return out
 
 
