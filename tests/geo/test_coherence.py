@@ -53,3 +53,11 @@ def test_confident_and_weak():
     assert geo._confident(baghdad, "Baghdad") and not geo._weak(baghdad, "Baghdad")
     arab = geo.gaz.lookup("Arab")[0].entry
     assert geo._weak(arab, "Arab") and not geo._confident(arab, "Arab")
+
+
+def test_places_inside_names_inform_the_others(geocoder):
+    # "Texas" in an agency's name is not where anything happened, but it says which Paris is meant
+    text = "A spokesman for the Texas Department of Public Safety said the crash near Paris killed two."
+    got = places(geocoder, text)
+    assert "Texas" not in got and got["Paris"] == ("Paris", "USA")
+    assert places(geocoder, text, names=True)["Texas"] == ("Texas", "USA")

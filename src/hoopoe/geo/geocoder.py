@@ -261,6 +261,19 @@ class Geocoder:
                            if not self._weak(c, m.lookup) or coherent(c, key)), None)
         return out
 
+    def resolve_text(self, text: str, exclude: Iterable[tuple[int, int]] = (),
+                     spans: Sequence[tuple[int, int]] | None = None, *, demonyms: bool = False,
+                     names: bool = False) -> tuple[list[Mention], list[GazEntry | None]]:
+        """The toponym mentions of ``text`` (as :meth:`ToponymRecognizer.find` gives them) and their
+        resolutions. Places inside names ("Hall County Sheriff", "Lake Lanier") are resolved with the others
+        and inform them (they say which area the text is about) even when ``names`` leaves them out."""
+        mentions = self.recognizer.find(text, exclude, spans, demonyms=demonyms, names=True)
+        resolved = self.resolve_mentions(mentions, text=text)
+        if names:
+            return mentions, resolved
+        kept = [k for k, m in enumerate(mentions) if not m.in_name]
+        return [mentions[k] for k in kept], [resolved[k] for k in kept]
+
     def geoparse(self, text: str, exclude: Iterable[tuple[int, int]] = (),
                  spans: Sequence[tuple[int, int]] | None = None, *, demonyms: bool = False,
                  names: bool = False) -> list[Place]:
@@ -273,8 +286,7 @@ class Geocoder:
         ``names``: also places inside names of organisations ("Georgia Public Service Commission"); off by
         default, since they do not say where something happened.
         """
-        mentions = self.recognizer.find(text, exclude, spans, demonyms=demonyms, names=names)
-        resolved = self.resolve_mentions(mentions, text=text)
+        mentions, resolved = self.resolve_text(text, exclude, spans, demonyms=demonyms, names=names)
         places: dict[tuple, Place] = {}
         near_all: dict[tuple, bool] = {}
         for m, e in zip(mentions, resolved):
