@@ -13,7 +13,7 @@ from hoopoe.records import Document, Entity, ArticleMeta, Place
 
 #: Pinned at what the pipeline reaches (2026-11). Raise when you improve, never lower silently. Targets
 #: (issue #4): killed/wounded explicit 0.90, country 0.95, perpetrator 0.85.
-FLOORS = {"killed_explicit": 0.90, "wounded_explicit": 0.92, "country_located": 0.95, "country": 0.80,
+FLOORS = {"killed_explicit": 0.90, "wounded_explicit": 0.92, "country_located": 0.96, "country": 0.82,
           "perpetrator": 0.84, "type_primary": 0.98}
 
 

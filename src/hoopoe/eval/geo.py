@@ -70,9 +70,8 @@ def evaluate(geocoder, corpus: str | Path, *, gold_spans: bool = True, limit: in
 
     ``demonyms`` and ``names`` follow LGL's annotation, which tags demonyms and places inside names of
     organisations as toponyms (see :meth:`hoopoe.geo.recognize.ToponymRecognizer.find`). ``articles``
-    scores a slice of the corpus (e.g. ``slice(0, 294)``, its first half)."""
-    from hoopoe.geo.recognize import Mention
-
+    scores a slice of the corpus (e.g. ``slice(0, 294)``, its first half). From raw text the mentions are
+    found and resolved as :meth:`hoopoe.geo.Geocoder.geoparse` does (:meth:`~hoopoe.geo.Geocoder.resolve_text`)."""
     errors: list[float] = []
     exact = 0
     excluded = 0
@@ -84,8 +83,8 @@ def evaluate(geocoder, corpus: str | Path, *, gold_spans: bool = True, limit: in
                                                 demonyms=True)
             resolved = dict(zip([(m.start, m.end) for m in mentions], geocoder.resolve_mentions(mentions)))
         else:
-            mentions: list[Mention] = geocoder.recognizer.find(art.text, demonyms=demonyms, names=names)
-            resolved = dict(zip([(m.start, m.end) for m in mentions], geocoder.resolve_mentions(mentions)))
+            mentions, entries = geocoder.resolve_text(art.text, demonyms=demonyms, names=names)
+            resolved = dict(zip([(m.start, m.end) for m in mentions], entries))
             gold = {(t.start, t.end) for t in art.toponyms}
             n_gold += len(gold)
             n_pred += len(resolved)

@@ -7,6 +7,9 @@ news text, not fitted to an evaluation set):
   + agreement with the countries and admin1 regions of the article's other places
   + containment in an explicit qualifier ("Alexandria, Louisiana"; "Kunduz, a city in ... Afghanistan")
   + proximity to the article's other places
+Then document coherence: a weak resolution (an alternate name, or a town below WEAK_POPULATION) in a country
+that no other place of the article is in, far from every place the article names confidently, gives way to
+the best coherent candidate, or to none ("Taji north of Baghdad" is not Taiji, Japan).
 """
 
 from __future__ import annotations
@@ -48,6 +51,13 @@ NEAR_KM = 161.0
 _NEAR_DEG = NEAR_KM / 111.0 + 0.05
 #: Population used for entries without one (regions), so that log10 stays finite.
 MIN_POPULATION = 10
+#: Coherence: a town or district below this population, or any place matched only by an alternate name, is a
+#: weak resolution; a place by its main name that is a country, first-level region, capital or a town of at
+#: least this population is a confident one. The recogniser's STRONG_POPULATION, a mid-sized city.
+WEAK_POPULATION = 100_000
+#: Coherence: a weak resolution this far from every confident place of the article (and in a country no other
+#: place is in) is far away. Set by hand: farther than a neighbouring region, well beyond NEAR_KM.
+FAR_KM = 2_000.0
 
 _FEATURE = {"city": "city", "admin2": "admin2", "admin1": "admin1", "country": "country", "region": "region",
             "continent": "region"}
@@ -137,9 +147,12 @@ class Geocoder:
         return self.gaz.by_code("country", country) if country else None
 
     # ------------------------------------------------------------------------------------------------
-    def resolve_mentions(self, mentions: list[Mention], *, rounds: int = 2) -> list[GazEntry | None]:
+    def resolve_mentions(self, mentions: list[Mention], *, rounds: int = 2,
+                         text: str | None = None) -> list[GazEntry | None]:
         """Resolve a document's mentions jointly: first each alone, then each in the context of the
-        others' current resolutions (their countries, admin1 regions, points and qualifiers).
+        others' current resolutions (their countries, admin1 regions, points and qualifiers); then (given
+        the ``text``) drop landmarks named after a town ("Notre Dame de Nice"), and last make the
+        resolutions coherent (see :meth:`_cohere`).
 
         A mention's context leaves out every mention of the same name, so it depends only on the name:
         each round tallies the whole document once and derives one context per distinct name (by
@@ -172,7 +185,94 @@ class Geocoder:
                     memo[mk] = self._best(m.lookup, ctx, m.kinds)
                 new.append(memo[mk])
             resolved = new
-        return resolved
+        if text is not None:
+            resolved = _landmarks_of_places(text, mentions, resolved)
+        return self._cohere(mentions, keys, resolved)
+
+    def _main_names(self, name: str) -> frozenset[int]:
+        return frozenset(c.entry.rowid for c in self.gaz.lookup(name) if not c.alternate)
+
+    def _confident(self, e: GazEntry, name: str) -> bool:
+        """A country, first-level region, continent, capital or town of WEAK_POPULATION, by its main name."""
+        return e.rowid in self._main_names(name) and (
+            e.kind in ("country", "admin1", "continent", "region") or e.feature_code == "PPLC"
+            or e.population >= WEAK_POPULATION)
+
+    def _weak(self, e: GazEntry, name: str) -> bool:
+        """Matched only by an alternate name (not a country), or a town or district below WEAK_POPULATION."""
+        if e.kind == "country":
+            return False
+        return e.rowid not in self._main_names(name) or (
+            e.kind in ("city", "admin2") and e.population < WEAK_POPULATION)
+
+    def _cohere(self, mentions: list[Mention], keys: list[str],
+                resolved: list[GazEntry | None]) -> list[GazEntry | None]:
+        """Replace each weak resolution that is far from the document by the best-ranked candidate that is
+        not, or by None. "Far from the document": other names of the document resolve confidently (anchors),
+        no other name resolves in the candidate's country, no anchor lies within FAR_KM of it, and no other
+        name has any candidate within NEAR_KM of it (then the document can be read around it: "Jordan
+        Elementary ... Shakopee" is Jordan, Minnesota). Demonyms, places inside names ("Georgia Power") and
+        given names ("his wife Nancy") place nothing confidently; demonyms still count for their country.
+        A weak place that is a part of a longer name ("Parsons Green") is kept only where the document places
+        it: the name also stands alone, another name lies in its country, or any candidate of another name
+        within NEAR_KM."""
+        anchors: list[tuple[str, GazEntry]] = []
+        countries: dict[str, set[str]] = {}
+        for m, key, e in zip(mentions, keys, resolved):
+            if e is None:
+                continue
+            if e.country:
+                countries.setdefault(e.country, set()).add(key)
+            given_name = key in self.recognizer.lex.first_names
+            if not (m.demonym or m.in_name or given_name) and self._confident(e, m.lookup):
+                anchors.append((key, e))
+        alone = {key for m, key in zip(mentions, keys) if not m.part}
+        parts = {key for m, key in zip(mentions, keys) if m.part} - alone
+        if not anchors and not parts:
+            return resolved
+        names = {key: m.lookup for m, key in zip(mentions, keys) if not m.demonym and m.kinds != STREET}
+
+        def coherent(e: GazEntry, key: str) -> bool:
+            if e.country and countries.get(e.country, set()) - {key}:
+                return True
+            if key not in parts and any(k != key and haversine_km(e.lat, e.lon, a.lat, a.lon) <= FAR_KM
+                                        for k, a in anchors):
+                return True
+            return any(k != key and abs(c.entry.lat - e.lat) < _NEAR_DEG
+                       and haversine_km(e.lat, e.lon, c.entry.lat, c.entry.lon) <= NEAR_KM
+                       for k, name in names.items() for c in self.gaz.lookup(name))
+
+        out = list(resolved)
+        contexts = None
+        for i, (m, key, e) in enumerate(zip(mentions, keys, resolved)):
+            if e is None or m.demonym or m.kinds == STREET:
+                continue
+            if not (key in parts or any(k != key for k, _ in anchors)):
+                continue
+            if not self._weak(e, m.lookup) or coherent(e, key):
+                continue
+            if contexts is None:
+                contexts = _contexts(keys, resolved)
+            ctx = contexts[key]
+            qual = resolved[m.qualifier] if m.qualifier is not None else None
+            if qual is not None:
+                ctx = Context(ctx.countries, ctx.admin1, ctx.points, qual)
+            out[i] = next((c for _, c in self.rank(m.lookup, ctx, m.kinds)
+                           if not self._weak(c, m.lookup) or coherent(c, key)), None)
+        return out
+
+    def resolve_text(self, text: str, exclude: Iterable[tuple[int, int]] = (),
+                     spans: Sequence[tuple[int, int]] | None = None, *, demonyms: bool = False,
+                     names: bool = False) -> tuple[list[Mention], list[GazEntry | None]]:
+        """The toponym mentions of ``text`` (as :meth:`ToponymRecognizer.find` gives them) and their
+        resolutions. Places inside names ("Hall County Sheriff", "Lake Lanier") are resolved with the others
+        and inform them (they say which area the text is about) even when ``names`` leaves them out."""
+        mentions = self.recognizer.find(text, exclude, spans, demonyms=demonyms, names=True)
+        resolved = self.resolve_mentions(mentions, text=text)
+        if names:
+            return mentions, resolved
+        kept = [k for k, m in enumerate(mentions) if not m.in_name]
+        return [mentions[k] for k in kept], [resolved[k] for k in kept]
 
     def geoparse(self, text: str, exclude: Iterable[tuple[int, int]] = (),
                  spans: Sequence[tuple[int, int]] | None = None, *, demonyms: bool = False,
@@ -186,9 +286,7 @@ class Geocoder:
         ``names``: also places inside names of organisations ("Georgia Public Service Commission"); off by
         default, since they do not say where something happened.
         """
-        mentions = self.recognizer.find(text, exclude, spans, demonyms=demonyms, names=names)
-        resolved = self.resolve_mentions(mentions)
-        resolved = _landmarks_of_places(text, mentions, resolved)
+        mentions, resolved = self.resolve_text(text, exclude, spans, demonyms=demonyms, names=names)
         places: dict[tuple, Place] = {}
         near_all: dict[tuple, bool] = {}
         for m, e in zip(mentions, resolved):

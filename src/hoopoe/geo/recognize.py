@@ -36,6 +36,10 @@ STRONG_POPULATION = 100_000
 #: strong names are toponyms. Chosen by hand.
 TITLE_CASE_SHARE = 0.7
 STREET = frozenset({"street"})
+#: Day and month names: after a place they date the sentence ("off Tartus March 3"); they are no part of a name
+_CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                       "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                       "november", "december"})
 #: Designators that, before another capitalised word, belong to an organisation's name rather than the place's
 #: ("Dublin City Council", "Ohio State University"); "Scott County Sheriff" keeps its designator.
 _SETTLEMENT_WORDS = frozenset({"city", "town", "village", "state"})
@@ -56,6 +60,9 @@ class Mention:
     near: bool = False
     qualifier: int | None = None
     in_name: bool = False  # the place begins or sits inside a name: "Georgia Power", "University of Kabul"
+    #: a weak place that is a part of a longer landscape or landmark name ("Parsons Green"): a toponym only
+    #: where the rest of the text places it (see :meth:`hoopoe.geo.geocoder.Geocoder.resolve_mentions`)
+    part: bool = False
 
 
 class Lexicon:
@@ -71,6 +78,7 @@ class Lexicon:
         self.not_places = {w.casefold() for w in data["not_places"]}
         self.common_words = {w.casefold() for w in data["common_words"]}
         self.sentence_words = {w.casefold() for w in data["sentence_words"]}
+        self.name_parts = {w.casefold() for w in data.get("name_parts", ())}
         self.street_types = {w.casefold() for w in data["street_types"]}
         self.route_words = {w.casefold() for w in data["route_words"]}
         self.first_names = {w.casefold() for w in data["first_names"]}
@@ -78,10 +86,16 @@ class Lexicon:
         self.speech_verbs = {w.casefold() for w in data["speech_verbs"]}
         self.connectors = {"of", "de", "del", "da", "do", "al", "el", "la", "le", "and", "upon", "on", "the",
                            "du", "des", "van", "von", "-"}
+        #: ordinary English words (``common_words.txt``, derived from treebanks by
+        #: ``scripts/build_common_words.py``): at a sentence's start, capitalisation says nothing of these
+        self.ordinary_words = frozenset(w.casefold() for w in data.get("ordinary_words", ()))
 
     @classmethod
     def load(cls) -> Lexicon:
-        return cls(yaml.safe_load(resource_text("lexicon.yaml")))
+        data = yaml.safe_load(resource_text("lexicon.yaml"))
+        data["ordinary_words"] = [line.strip() for line in resource_text("common_words.txt").splitlines()
+                                  if line.strip() and not line.startswith("#")]
+        return cls(data)
 
 
 class ToponymRecognizer:
@@ -310,6 +324,8 @@ class ToponymRecognizer:
             return None  # "Andrew Jackson", "John W. Bell", "Chiquita Henry"
         if side == "after":
             return in_name if strong else None  # "Georgia Power" / a first name: "Paris Hilton"
+        if self._in_longer_name(text, toks, caps, i, j) and not self._firm(m):
+            return replace(m, part=True)  # "Parsons Green" in London is not Parsons, Kansas
         if nxt.casefold() in self.lex.speech_verbs and text[toks[j][1]:toks[j + 1][0]] == " " and not any(
                 c.entry.kind in ("country", "admin1", "region") for c in self.gaz.lookup(m.lookup)):
             surnames.add(words[0])
@@ -319,12 +335,42 @@ class ToponymRecognizer:
                 return None
             if re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text):
                 return None  # the word also appears in lower case: a common word here
+            if low in self.lex.ordinary_words and not (self._firm(m) or self._region_follows(text, m.end)):
+                return None  # "Twin bombings": an ordinary word (and an alternate name of Thuin, Belgium)
         return m
+
+    def _firm(self, m: Mention) -> bool:
+        """Strong enough to be a toponym where nothing else in the text says so: :meth:`_strong`, or a
+        first-level region or a country's capital by its main name."""
+        return self._strong(m) or any(
+            not c.alternate and (c.entry.kind == "admin1" or c.entry.feature_code == "PPLC")
+            for c in self.gaz.lookup(m.lookup) if not m.kinds or c.entry.kind in m.kinds)
+
+    def _region_follows(self, text: str, end: int) -> bool:
+        """Whether a country or first-level region follows after a comma ("Bath, England", "Hope, Ark.")."""
+        after = _REGION_AFTER.match(text, end)
+        if after is None:
+            return False
+        words = after.group(1).split()
+        return any(c.entry.kind in ("country", "admin1") for k in range(len(words), 0, -1)
+                   for c in self.gaz.lookup(" ".join(words[:k])))
+
+    def _in_longer_name(self, text, toks, caps, i, j) -> bool:
+        """Whether the match is a part of a longer landscape or landmark name ("Parsons Green", "Lake
+        Lanier"): its words are common words, which :meth:`_beside_name` does not count as name words."""
+        def part(k: int) -> bool:
+            return caps[k] and toks[k][2].casefold() in self.lex.name_parts
+
+        if self._next_cap(text, toks, caps, j) and part(j + 1):
+            return True
+        return (i > 0 and text[toks[i - 1][1]:toks[i][0]] == " " and part(i - 1)
+                and not _sentence_start(text, toks[i - 1][0]))
 
     def _name_word(self, text, toks, caps, k) -> bool:
         """Whether token ``k`` may be part of a person's or organisation's name."""
         low = toks[k][2].casefold()
         return (caps[k] and low not in self.stop_words and low not in self.lex.connectors
+                and low not in _CALENDAR
                 and low.rstrip(".") not in self.lex.titles and low not in self.lex.designators
                 and low not in self.lex.directions and low not in self.lex.common_words)
 
@@ -344,6 +390,8 @@ class ToponymRecognizer:
         return None
 
 
+#: after a name: ", " and a country or first-level region that qualifies it ("Bath, England", "Hope, Ark.")
+_REGION_AFTER = re.compile(r",\s*([A-Z][\w.]*(?: [A-Z][\w.]*){0,2})")
 #: "the Afghan capital": a demonym followed by this names the country's capital (not "capital punishment")
 CAPITAL_AFTER = re.compile(r"\s+capital\b(?!\s+(?:punishment|city of|markets?|flight|gains?|spending|investment))")
 
@@ -381,7 +429,7 @@ def _link_qualifiers(text: str, mentions: list[Mention]) -> list[Mention]:
             gap = text[m.end:mentions[k + 1].start]
             if len(gap) < 60 and _QUALIFIER_GAP.match(gap):
                 q = k + 1
-        out.append(Mention(m.start, m.end, m.text, m.lookup, m.kinds, m.demonym, m.near, q, m.in_name) if q else m)
+        out.append(replace(m, qualifier=q) if q else m)
     return out
 
 
