@@ -61,3 +61,21 @@ def test_places_inside_names_inform_the_others(geocoder):
     got = places(geocoder, text)
     assert "Texas" not in got and got["Paris"] == ("Paris", "USA")
     assert places(geocoder, text, names=True)["Texas"] == ("Texas", "USA")
+
+
+def test_spelling_variant_of_a_large_city_holds_against_a_far_capital():
+    """A transliteration matched as an alternate name ("Mazar-i-Sharif" for Mazār-e Sharīf) is not a weak
+    resolution: a story filed in Washington about northern Afghanistan keeps both places."""
+    from hoopoe.pipeline import default_pipeline, extract
+
+    doc = extract("Officials in Washington said Taliban fighters entered Mazar-i-Sharif on Saturday.",
+                  published="2021-08-15", pipeline=default_pipeline())
+    assert {p.country for p in doc.places} == {"USA", "AFG"}
+
+
+def test_hyphenated_names_with_particles_are_one_toponym():
+    from hoopoe.pipeline import default_pipeline, extract
+
+    doc = extract("Gangs torched a police station in Port-au-Prince on Monday.", published="2024-03-05",
+                  pipeline=default_pipeline())
+    assert [p.country for p in doc.places] == ["HTI"]

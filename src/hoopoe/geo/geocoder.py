@@ -14,6 +14,7 @@ the best coherent candidate, or to none ("Taji north of Baghdad" is not Taiji, J
 
 from __future__ import annotations
 
+import difflib
 import functools
 import math
 from collections import Counter
@@ -199,11 +200,18 @@ class Geocoder:
             or e.population >= WEAK_POPULATION)
 
     def _weak(self, e: GazEntry, name: str) -> bool:
-        """Matched only by an alternate name (not a country), or a town or district below WEAK_POPULATION."""
-        if e.kind == "country":
+        """A town or district below WEAK_POPULATION, or a place matched only by an alternate name unless it is a
+        country, a first-level region or a city of WEAK_POPULATION: transliterations of large places
+        ("Mazar-i-Sharif", "Lashkargah") are alternate names and must hold against a far-away capital."""
+        if e.kind in ("country", "admin1"):
             return False
-        return e.rowid not in self._main_names(name) or (
-            e.kind in ("city", "admin2") and e.population < WEAK_POPULATION)
+        if e.kind in ("city", "admin2") and e.population < WEAK_POPULATION:
+            return True
+        if e.rowid in self._main_names(name):
+            return False
+        # an alternate name of a large city is strong only as a spelling of its name ("Mazar-i-Sharif" for
+        # "Mazār-e Sharīf"), not as another name altogether ("Walton" for "Model Town")
+        return not (e.kind == "city" and e.population >= WEAK_POPULATION and _same_spelling(name, e.name))
 
     def _cohere(self, mentions: list[Mention], keys: list[str],
                 resolved: list[GazEntry | None]) -> list[GazEntry | None]:
@@ -371,3 +379,8 @@ def to_place(e: GazEntry, text: str) -> Place:
 @functools.cache
 def _default_geocoder() -> Geocoder:
     return Geocoder(Gazetteer.open())
+
+
+def _same_spelling(a: str, b: str) -> bool:
+    """Whether two names are spellings of one name (transliteration variants), not two different names."""
+    return difflib.SequenceMatcher(None, fold(a), fold(b)).ratio() >= 0.75

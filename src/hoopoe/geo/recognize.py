@@ -18,9 +18,11 @@ from hoopoe.geo.build import resource_text
 from hoopoe.geo.gazetteer import Gazetteer
 
 # abbreviations ("U.S.", "D.C."), Irish/Italian names ("O'Connor"), party-state labels ("D-N.Y." -> "D", "-",
-# "N.Y."), words joined by hyphens unless the next part is lower case ("Winston-Salem", "Nashville" "-based")
+# "N.Y."), words joined by hyphens unless the next part is lower case ("Winston-Salem", "Nashville" "-based"); short
+# lower-case particles between hyphens stay inside ("Port-au-Prince", "Mazar-i-Sharif", "Stratford-upon-Avon")
 _TOKEN = re.compile(
-    r"(?:[A-Z][a-z]?\.){2,}|(?:St|Ste|Mt|Ft)\.(?= [A-Z])|[A-Z][\'\u2019][A-Z]\w+|(?<![\w-])[DRI](?=-[A-Z])|\w+(?:-(?![a-z])\w+)*|\S"
+    r"(?:[A-Z][a-z]?\.){2,}|(?:St|Ste|Mt|Ft)\.(?= [A-Z])|[A-Z][\'\u2019][A-Z]\w+|(?<![\w-])[DRI](?=-[A-Z])"
+    r"|\w+(?:-(?:[a-z]{1,4}-)*(?![a-z])\w+)*|\S"
 )
 _SENT_END = re.compile(r"[.!?]['\"\u201d\u2019)]?\s*$|^\s*$|\n\s*$")
 #: Longest toponym, in tokens, searched for ("Newcastle upon Tyne and Wear" is 5).
