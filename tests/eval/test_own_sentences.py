@@ -11,11 +11,12 @@ from hoopoe.records import EVENT_TYPES
 
 #: Measured 2026-11-26: 0.89 (73 of 82); session 4: 0.90 (74 of 82). Raise when you improve, never lower silently.
 FLOOR = 0.88
-#: The second set (own_sentences_2.tsv, 156 sentences written in session 4 before hoopoe was run on them: 65
-#: present-day wire sentences, 59 in the style of 1990s-2000s wire copy, 32 probing sentence constructions), typed
-#: by PLOVER manual 2.0. First run 0.737 (115 of 156); after the session's rules, which were written while looking at
-#: its misses, 0.936 (146 of 156): no longer a held-out figure, a floor against regressions.
-FLOOR_2 = 0.92
+#: The second set (own_sentences_2.tsv, 186 sentences written in session 4 before hoopoe was run on them: 65
+#: present-day wire sentences, 89 in the style of 1990s-2000s wire copy, 32 probing sentence constructions), typed
+#: by PLOVER manual 2.0. First runs 0.737 (115 of 156) and, for the last 30 written after the first rules, 0.60
+#: (18 of 30); after the session's rules, which were written while looking at their misses, 0.925 (172 of 186): no
+#: longer a held-out figure, a floor against regressions.
+FLOOR_2 = 0.91
 
 
 def _read(path):
@@ -56,7 +57,7 @@ def test_type_accuracy_floor(rows):
 
 
 def test_second_set_is_well_formed(rows, rows_2):
-    assert len(rows_2) >= 150 and all(len(r) == 2 for r in rows_2)
+    assert len(rows_2) >= 180 and all(len(r) == 2 for r in rows_2)
     assert {gold for gold, _ in rows_2} == set(EVENT_TYPES)
     texts = [text for _, text in rows_2]
     assert len(set(texts)) == len(texts) and not set(texts) & {text for _, text in rows}

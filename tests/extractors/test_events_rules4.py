@@ -220,3 +220,32 @@ def test_student_leaders_are_students(coded):
     evs = coded("Student leaders in Dhaka rejected an offer of talks from the law minister.")
     e = first(evs)
     assert e.event == "REJECT" and e.actor and "tudents" in e.actor[0].identifier_text, summary(evs)
+
+
+@pytest.mark.parametrize("text,event,actor", [
+    ("Iranian prisoners in Iraqi jails went on a hunger strike on Monday.", "PROTEST", "Iran"),
+    ("Libya moved hundreds of troops to its border with Chad on Friday.", "MOBILIZE", "Libya"),
+    ("The Indian army put its units on high alert along the frontier.", "MOBILIZE", "India"),
+    ("Cuba charged that American aircraft had entered its airspace.", "ACCUSE", "Cuba"),
+    ("Jordan eased travel restrictions on Iraqis after the talks.", "CONCEDE", "Jordan"),
+    ("Kenya handed over to Uganda three rebel suspects on Friday.", "COOPERATE", "Kenya"),
+])
+def test_session_4_second_batch(coded, text, event, actor):
+    e = first(coded(text))
+    assert e.event == event, summary(coded(text))
+    assert any(actor in (a.identifier_text or "") for a in e.actor), summary(coded(text))
+
+
+def test_custody_is_where_not_an_arrest(coded):
+    assert all(e.event != "COERCE" for e in coded("Two journalists died in custody in Tehran last year.")), \
+        summary(coded("x"))
+
+
+def test_generic_group_commits_when_the_content_is_an_event(coded):
+    evs = coded("The rebels said they were prepared to lay down their arms if the army withdrew.")
+    assert first(evs).event == "AGREE", summary(evs)
+
+
+def test_the_west_bank_is_not_an_organisation(coded):
+    for e in coded("Israel eased restrictions on Palestinians in the West Bank on Sunday."):
+        assert all("West Bank" != a.identifier_text for a in e.actor + e.recipient), summary(coded("x"))

@@ -150,6 +150,7 @@ class Candidate:
     coordinated: bool = False
     follow_up: bool = False  # "Two soldiers were killed ...": refers to the latest attack, not the weightiest
     attribution: str | None = None  # how a perpetrator named outside the clause was attributed
+    content_event: bool = False  # a content trigger whose clause holds another event ("prepared to lay down arms")
 
     @property
     def char_start(self) -> int:
@@ -260,6 +261,9 @@ class EventCoder:
         raw = [m for m in raw if not ((m.trigger.pos == "noun" or m.form in m.trigger.base_forms) and m.end < len(words)
                                       and words[m.end] in cues.modifier_heads)]
         raw = [m for m in raw if self._reading_ok(words, toks, m)]
+        # "prisoners in Israeli jails", "died in custody": where someone is held, not an arrest
+        raw = [m for m in raw if not (words[m.head] in _CUSTODY_NOUNS
+                                      and _after_locative(words, toks, m.start, cues))]
         # "Jailed PKK members went on ...", "the detained students": a participle before a mention describes it
         starts = {a.tok_start - base for a in actors if a.via != "pronoun"}
         starts |= {s - k for s in starts for k in (1, 2) if s - k >= 1 and all(t.text[:1].isupper() for t in toks[s - k:s])}
@@ -373,9 +377,10 @@ class EventCoder:
                 cand.anaphoric = cand.follow_up = True
             if cand.event in VERBAL_TYPES and cand.actor and all(_is_media(a) for a in cand.actor):
                 continue  # a journalist asking a question is a source, not an actor
-            out.append(cand)
             if trig.content:
                 content_until = _clause_end(words, m.end, setting)
+                cand.content_event = any(x is not m and m.end <= x.start < content_until for x in matches)
+            out.append(cand)
         for c in out:
             # "Two soldiers were killed and five wounded." after an attack: its casualties
             if c.event == "ASSAULT" and c.trigger.key in _CASUALTY_KEYS and all(a.generic for a in c.actor) \
@@ -633,7 +638,7 @@ class EventCoder:
                 # a mention inside a place phrase is not the subject ("a blast in a cafe in Southern Philippines
                 # killed two"), unless it qualifies a subject mention right before it ("Rebels in the Ivory Coast")
                 subjects = [x for x in left if prep_before(x[1])[0] not in cues.locative
-                            or any(y[2] == prep_before(x[1])[1] for y in left)]
+                            or any(y[2] == prep_before(x[1])[1] and y[0].generic for y in left)]
                 actor = [a for a, _, _ in _nearest_left_group(_skip_relative(subjects, words, m.start), words)]
             if trig.content and cand.event not in CONTENT_TARGET_TYPES:
                 # "urged the Taliban to ...", "demanded that Washington ...": the addressee, never what follows
@@ -717,7 +722,10 @@ class EventCoder:
                 while j >= clause_l and words[j] in cues.determiners:
                     j -= 1
                 if j >= clause_l and (words[j] in cues.light_verbs or words[j] in ("out", "up")):
-                    actor = [a for a, _, _ in _nearest_left_group([x for x in left if x[2] <= j], words)]
+                    # the light verb's subject, not a mention in a place phrase ("prisoners in Israeli jails began")
+                    lv = [x for x in left if x[2] <= j and (prep_before(x[1])[0] not in cues.locative or any(
+                        y[2] == prep_before(x[1])[1] and y[0].generic for y in left))]
+                    actor = [a for a, _, _ in _nearest_left_group(lv or [x for x in left if x[2] <= j], words)]
                 elif j >= clause_l and words[j] == "for" and cand.event == "CONSULT":
                     # "Arafat flew to Cairo for consultations with Mubarak": the traveller consults
                     trip = [k for k in range(max(clause_l, j - 8), j) if words[k] in _TRAVEL_VERBS]
@@ -1180,7 +1188,9 @@ class EventCoder:
         named = [a for a in c.actor + c.recipient if not a.generic]
         if not (c.actor or c.recipient or c.place or c.killed or c.wounded):
             return False
-        if c.trigger.weak and not named and not (c.killed or c.wounded or c.merged) and not (
+        if c.trigger.weak and not named and not (c.killed or c.wounded or c.merged or (
+                c.content_event and c.actor and c.event in ("AGREE", "THREATEN", "REJECT")
+                and not any(a.kind in VICTIM_KINDS for a in c.actor))) and not (
                 c.event == "PROTEST" and c.place is not None and c.sent.doc[c.head].text.islower()) and not (
                 c.actor and c.place is not None and c.place[0].feature != "country" and c.trigger.pos == "verb"):
             return False  # people marching in a named place are a protest even when nobody in it is named
@@ -1229,6 +1239,18 @@ def _in_place_or_relative(words: list[str], s: int, upto: int, cues: Cues) -> bo
         if words[r] in (",", ".", ";"):
             return False
     return False
+
+
+_CUSTODY_NOUNS = frozenset({"jail", "jails", "prison", "prisons", "custody", "detention", "gaol", "gaols", "cell",
+                            "cells"})
+
+
+def _after_locative(words: list[str], toks, i: int, cues: Cues) -> bool:
+    """Whether the noun at ``i`` follows a locative preposition across determiners and capitalised words."""
+    j = i - 1
+    while j >= 0 and (words[j] in cues.determiners or toks[j].text[:1].isupper()):
+        j -= 1
+    return j >= 0 and words[j] in ("in", "inside", "from", "at", "into", "out")
 
 
 def _month_may(words: list[str], j: int) -> bool:

@@ -85,6 +85,9 @@ def _is_cap(word: str) -> bool:
     return word[:1].isupper()
 
 
+_COMPASS = frozenset({"West", "East", "North", "South", "Western", "Eastern", "Northern", "Southern", "Left", "Right"})
+
+
 def find_unlisted(text: str, kb: ActorKB, covered: list[tuple[int, int]],
                   heads: HeadTable | None = None) -> list[ActorMatch]:
     """Capitalised organisation names in ``text`` outside the ``covered`` character spans (known actors,
@@ -147,8 +150,9 @@ def find_unlisted(text: str, kb: ActorKB, covered: list[tuple[int, int]],
         start = i
         while start < end and (toks[start][2] in ("The", "the") or toks[start][2].lower() in ("of", "for")):
             start += 1
-        if start >= end or toks[start][2] in _NOT_NAME_START:
-            i = last_cap + 1
+        if start >= end or toks[start][2] in _NOT_NAME_START or all(
+                toks[k][2] in _COMPASS for k in range(start, end)):
+            i = last_cap + 1  # "the West Bank", "the South Bank": a region's name, not an organisation's
             continue
         cs, ce = toks[start][0], toks[end][1]
         name = text[cs:ce]
