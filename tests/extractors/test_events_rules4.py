@@ -249,3 +249,14 @@ def test_generic_group_commits_when_the_content_is_an_event(coded):
 def test_the_west_bank_is_not_an_organisation(coded):
     for e in coded("Israel eased restrictions on Palestinians in the West Bank on Sunday."):
         assert all("West Bank" != a.identifier_text for a in e.actor + e.recipient), summary(coded("x"))
+
+
+@pytest.mark.parametrize("text,dates", [
+    # the time of what is asked is not the time of the asking
+    ("Student leaders rejected the offer and called for a nationwide shutdown on Sunday.", [None, None]),
+    ("The UN demanded on Monday that Israel halt the offensive by Friday.", ["2021-10-11"]),  # published on a Monday
+    ("Ethiopia and the rebels agreed on Wednesday to a permanent cessation of hostilities.", ["2021-10-06"]),
+])
+def test_dates_inside_a_content_clause(coded, text, dates):
+    evs = coded(text)
+    assert [e.date.start for e in evs] == dates, [(e.event, e.date) for e in evs]

@@ -357,7 +357,7 @@ class EventCoder:
                 cand.anaphoric = True
             elif claimed and trig.pos != "noun":
                 continue
-            self._date(view, cand, words, m, setting)
+            self._date(view, cand, words, m, setting, _content_spans(words, matches, setting))
             self._place(view, cand, words, m, setting)
             cand.reported_by.extend(x for x in sources if x not in cand.reported_by)
             if trailing and cand.event not in VERBAL_TYPES and trailing not in cand.reported_by:
@@ -812,10 +812,16 @@ class EventCoder:
         return _has_anaphoric_det(words, m.start, self.cues) and not cand.actor
 
     def _date(self, view: ArticleView, cand: Candidate, words: list[str], m: TriggerMatch,
-              setting: tuple[int, int] | None) -> None:
+              setting: tuple[int, int] | None, contents: Sequence[tuple[int, int]] = ()) -> None:
         sent = cand.sent
         doc = sent.doc
         spans = [d for d in view.dates if d.start >= sent.start_char and d.end <= sent.end_char]
+        # "called for a shutdown on Sunday", "urged them to leave by Friday": the time of what is asked,
+        # promised or threatened, not of the asking (for this trigger's own content and for another's)
+        if contents:
+            spans = [d for d in spans if not any(
+                a <= doc.char_span(d.start, d.end, alignment_mode="expand").start - sent.start < b
+                for a, b in contents if not (a <= m.start < b))]
         if setting is not None and setting[0] == 0 and words[0] in self.cues.setting_temporal and m.start >= setting[1]:
             cut = doc[sent.start + setting[1]].idx
             spans = [d for d in spans if d.start >= cut]  # "After the withdrawal in August, X said": not August
@@ -1251,6 +1257,23 @@ def _after_locative(words: list[str], toks, i: int, cues: Cues) -> bool:
     while j >= 0 and (words[j] in cues.determiners or toks[j].text[:1].isupper()):
         j -= 1
     return j >= 0 and words[j] in ("in", "inside", "from", "at", "into", "out")
+
+
+def _content_spans(words: list[str], matches: Sequence[TriggerMatch],
+                   setting: tuple[int, int] | None) -> list[tuple[int, int]]:
+    """Token spans (relative) of the content clauses of the content triggers among ``matches``: from the
+    "to"/"that" that opens them (or the word after the trigger) to the clause end."""
+    out = []
+    for x in matches:
+        if not x.trigger.content:
+            continue
+        start = x.end
+        for k in range(x.end, min(len(words), x.end + 5)):
+            if words[k] in ("to", "that"):
+                start = k + 1
+                break
+        out.append((start, _clause_end(words, x.end, setting)))
+    return out
 
 
 def _month_may(words: list[str], j: int) -> bool:
