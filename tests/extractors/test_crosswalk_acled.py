@@ -38,3 +38,23 @@ def test_rules(cw, event, mode, killed, acled, cameo):
     got = cw.acled(e)
     assert (got["event_type"], got["sub_event_type"]) == acled if acled else got is None
     assert cw.cameo(e) == cameo
+
+
+@pytest.mark.parametrize("text,actor_sector,acled", [
+    ("captured", "REB", ("Battles", "Non-state actor overtakes territory")),
+    ("seized control of", "UAF", ("Battles", "Non-state actor overtakes territory")),
+    ("recaptured", "MIL", ("Battles", "Government regains territory")),
+    ("attacked", "REB", ("Violence against civilians", "Attack")),
+])
+def test_territory_taken_by_force(cw, text, actor_sector, acled):
+    e = Event(id="e", event="ASSAULT", event_text=text, actor=[Entity(entity_text="x", sector=actor_sector)])
+    got = cw.acled(e)
+    assert (got["event_type"], got["sub_event_type"]) == acled
+
+
+def test_territory_end_to_end():
+    from hoopoe.pipeline import default_pipeline, extract
+
+    evs = extract("M23 rebels captured the town of Rubaya in North Kivu on Tuesday.", published="2024-05-01",
+                  pipeline=default_pipeline()).events
+    assert evs and evs[0].acled == {"event_type": "Battles", "sub_event_type": "Non-state actor overtakes territory"}

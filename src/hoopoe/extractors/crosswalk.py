@@ -46,6 +46,10 @@ class Crosswalk:
                 continue
             if "recipient_sector_any" in rule and not {r.sector for r in ev.recipient} & set(rule["recipient_sector_any"]):
                 continue
+            if "actor_sector_any" in rule and not {a.sector for a in ev.actor} & set(rule["actor_sector_any"]):
+                continue
+            if "words_any" in rule and not any(w in (ev.event_text or "").lower() for w in rule["words_any"]):
+                continue
             if "killed" in rule and bool(ev.killed and (ev.killed.min or ev.killed.max)) != rule["killed"]:
                 continue
             if rule.get("both_armed"):
