@@ -260,3 +260,20 @@ def test_the_west_bank_is_not_an_organisation(coded):
 def test_dates_inside_a_content_clause(coded, text, dates):
     evs = coded(text)
     assert [e.date.start for e in evs] == dates, [(e.event, e.date) for e in evs]
+
+
+def test_coordinated_clauses_keep_their_own_places(coded):
+    evs = coded("Hezbollah fired dozens of rockets at northern Israel, and Israel struck targets in southern Lebanon.")
+    assert [(e.event, e.event_loc and e.event_loc.country) for e in evs] == [("ASSAULT", "ISR"), ("ASSAULT", "LBN")], \
+        summary(evs)
+
+
+def test_noun_after_a_preposition_and_a_modifier(coded):
+    evs = coded("Israeli troops arrested 15 Palestinians in overnight raids in Jenin.")
+    assert [e.event for e in evs] == ["COERCE"] and [a.identifier_text for a in evs[0].actor] == [
+        "Israel Defense Forces"], summary(evs)
+
+
+def test_port_calls_are_not_consultations(coded):
+    evs = coded("India raised concerns about repeated visits by Chinese survey ships to Colombo.")
+    assert all(e.event != "CONSULT" for e in evs), summary(evs)

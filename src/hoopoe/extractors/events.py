@@ -350,6 +350,9 @@ class EventCoder:
                         cand.mode.extend(x for x in cues.actor_modes.get(word, ()) if x not in cand.mode)
             if trig is MODAL_REQUEST and not self._obligation_roles(cand, frames):
                 continue
+            if cand.event == "CONSULT" and trig.pos == "noun" and m.end < len(words) and words[m.end] in ("by", "of") \
+                    and _VESSELS & set(words[m.end + 1:m.end + 6]):
+                continue  # "visits by Chinese survey ships": port calls, not consultations
             cand.anaphoric = self._anaphoric(words, m, cand)
             if claimed and trig.pos == "noun" and _has_anaphoric_det(words, m.start, cues):
                 # "claimed responsibility for the attack": the attack told before (or, with nothing before to
@@ -494,6 +497,8 @@ class EventCoder:
             # base or 3rd-person form after a lower-case word: "vest bomb" is a noun, "they attack" a verb
             if prev not in self.cues.verb_preceders and prev2 in self.cues.determiners and not prev.endswith("s"):
                 return False
+            if prev not in self.cues.verb_preceders and prev2 in _PREPOSITIONS - {"that", "to"}:
+                return False  # "in overnight raids", "during recent attacks": a noun after a preposition
         return True
 
     def _is_claim_phrase(self, words: list[str], m: TriggerMatch) -> bool:
@@ -866,8 +871,9 @@ class EventCoder:
                     continue
                 if view.dateline and s < view.dateline[1]:
                     continue
-                if any(s < a_e and a_s < e for a_s, a_e in used):
-                    continue
+                if any(s < a_e and a_s < e for a_s, a_e in used) and not (
+                        cand.event == "ASSAULT" and _compass_before(view.text, s)):
+                    continue  # a participant, unless it is an area: "rockets at northern Israel"
                 tok = doc.char_span(s, e, alignment_mode="expand")
                 if tok is None:
                     continue
@@ -891,6 +897,17 @@ class EventCoder:
                 score = abs(s - trig_char)
                 if not locative:
                     score += 200
+                if tok.end - sent.start <= m.start:
+                    # "fired rockets at northern Israel, and Israel struck targets in southern Lebanon": a place in
+                    # an earlier coordinated clause with its own subject is that clause's
+                    conj = [k for k in range(tok.end - sent.start, m.start) if words[k] in ("and", "but", "while")]
+                    if conj and any(conj[0] < a.tok_start - sent.start < m.start for a in cand.actor):
+                        score += 150
+                elif tok.start - sent.start >= m.end:
+                    conj = [k for k in range(m.end, tok.start - sent.start) if words[k] in ("and", "but", "while")]
+                    if conj and any(conj[0] < a.tok_start - sent.start < tok.start - sent.start
+                                    for a in view.actors if sent.start <= a.tok_start < sent.end):
+                        score += 150  # a later coordinated clause with a subject of its own
                 if place.feature == "country":
                     score += 100  # a named city or province in the clause is the better answer
                 if cand.event in ("AGREE", "SUPPORT") and locative and _AT_TALKS.search(" ".join(words[max(0, rel - 8):rel])):
@@ -1274,6 +1291,20 @@ def _content_spans(words: list[str], matches: Sequence[TriggerMatch],
                 break
         out.append((start, _clause_end(words, x.end, setting)))
     return out
+
+
+def _compass_before(text: str, start: int) -> bool:
+    """Whether the words right before ``start`` are a compass adjective ("northern Israel", "south Lebanon")."""
+    before = text[max(0, start - 16):start].rstrip().rsplit(None, 1)
+    return bool(before) and before[-1].lower() in _COMPASS_ADJECTIVES
+
+
+_COMPASS_ADJECTIVES = frozenset({"northern", "southern", "eastern", "western", "central", "north", "south", "east",
+                                 "west", "northeastern", "northwestern", "southeastern", "southwestern"})
+
+
+_VESSELS = frozenset({"ship", "ships", "vessel", "vessels", "warship", "warships", "boat", "boats", "submarine",
+                      "submarines", "carrier", "carriers", "tanker", "tankers", "aircraft", "plane", "planes"})
 
 
 def _month_may(words: list[str], j: int) -> bool:
