@@ -34,7 +34,7 @@ from hoopoe.geo.recognize import CAPITAL_AFTER
 from hoopoe.ingest import article_id
 from hoopoe.records import Article, ArticleMeta, Document, Entity, Place
 from hoopoe.resolve.actors import ActorKB
-from hoopoe.resolve.named import find_claimants, find_named_attackers
+from hoopoe.resolve.named import find_claimants, find_named_attackers, find_speakers
 from hoopoe.resolve.unlisted import HeadTable, covered_spans, find_unlisted
 
 log = logging.getLogger(__name__)
@@ -114,6 +114,7 @@ class Pipeline:
         named = find_named_attackers(text, self.kb, covered_spans([m for m in all_matches if m.actor.kind != "person"])
                                      + [(u.start, u.end) for u in unlisted])
         named += find_claimants(text, self.kb, covered_spans(all_matches) + [(u.start, u.end) for u in unlisted + named])
+        named += find_speakers(text, self.kb, covered_spans(all_matches) + [(u.start, u.end) for u in unlisted + named])
         if named:
             all_matches = [m for m in all_matches if not (m.via == "role-pattern" and any(
                 m.start < n.end and n.start < m.end for n in named))]
