@@ -58,3 +58,12 @@ def test_territory_end_to_end():
     evs = extract("M23 rebels captured the town of Rubaya in North Kivu on Tuesday.", published="2024-05-01",
                   pipeline=default_pipeline()).events
     assert evs and evs[0].acled == {"event_type": "Battles", "sub_event_type": "Non-state actor overtakes territory"}
+
+
+def test_taking_control_inside_a_claim():
+    from hoopoe.pipeline import default_pipeline, extract
+
+    evs = extract("The RSF said on Sunday they had taken full control of Nyala, the army's last base in the area.",
+                  published="2025-10-27", pipeline=default_pipeline()).events
+    assert evs and evs[0].event == "ASSAULT"
+    assert evs[0].acled == {"event_type": "Battles", "sub_event_type": "Non-state actor overtakes territory"}
