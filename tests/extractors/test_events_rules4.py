@@ -277,3 +277,14 @@ def test_noun_after_a_preposition_and_a_modifier(coded):
 def test_port_calls_are_not_consultations(coded):
     evs = coded("India raised concerns about repeated visits by Chinese survey ships to Colombo.")
     assert all(e.event != "CONSULT" for e in evs), summary(evs)
+
+
+@pytest.mark.parametrize("text,events", [
+    ("Protests are common in Karachi.", []),
+    ("Attacks on aid workers have become more frequent in recent years.", []),
+    ("Kidnappings are rare in the capital.", []),
+    ("Protests erupted in Karachi on Friday.", ["PROTEST"]),
+    ("Airstrikes killed 12 people in Idlib on Monday.", ["ASSAULT"]),
+])
+def test_generalisations_are_not_events(coded, text, events):
+    assert [e.event for e in coded(text)] == events, summary(coded(text))

@@ -261,6 +261,9 @@ class EventCoder:
         raw = [m for m in raw if not ((m.trigger.pos == "noun" or m.form in m.trigger.base_forms) and m.end < len(words)
                                       and words[m.end] in cues.modifier_heads)]
         raw = [m for m in raw if self._reading_ok(words, toks, m)]
+        # "Protests are common in Karachi", "Attacks on aid workers have become more frequent": a bare plural
+        # subject with a habitual predicate is a generalisation, not an event
+        raw = [m for m in raw if not _habitual(words, m)]
         # "prisoners in Israeli jails", "died in custody": where someone is held, not an arrest
         raw = [m for m in raw if not (words[m.head] in _CUSTODY_NOUNS
                                       and _after_locative(words, toks, m.start, cues))]
@@ -1305,6 +1308,21 @@ _COMPASS_ADJECTIVES = frozenset({"northern", "southern", "eastern", "western", "
 
 _VESSELS = frozenset({"ship", "ships", "vessel", "vessels", "warship", "warships", "boat", "boats", "submarine",
                       "submarines", "carrier", "carriers", "tanker", "tankers", "aircraft", "plane", "planes"})
+
+
+_HABITUAL = frozenset({"common", "commonplace", "frequent", "rare", "routine", "widespread", "regular", "endemic",
+                       "typical", "usual", "rarer", "frequently", "often", "rarely", "increasingly", "seldom"})
+
+
+def _habitual(words: list[str], m: TriggerMatch) -> bool:
+    """A bare plural event noun opening the sentence whose predicate says how common such events are."""
+    if m.start != 0 or not words[m.head].endswith("s"):
+        return False
+    tail = words[m.end:m.end + 10]
+    stop = next((k for k, w in enumerate(tail) if w in (",", ";", ".", "but", "and")), len(tail))
+    tail = tail[:stop]
+    return any(w in ("are", "were", "is", "remain", "remained", "become", "became", "have", "has") for w in tail) \
+        and any(w in _HABITUAL for w in tail)
 
 
 def _month_may(words: list[str], j: int) -> bool:
