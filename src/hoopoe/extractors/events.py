@@ -613,6 +613,13 @@ class EventCoder:
                 j -= 1
             return (words[j] if j >= 0 else ""), j
 
+        def can_be_subject(x) -> bool:
+            """Not a mention inside a place phrase ("a blast in a cafe in Southern Philippines killed two",
+            "prisoners in Israeli jails began"), unless it qualifies a generic mention right before it
+            ("Rebels in the Ivory Coast")."""
+            prep, pj = prep_before(x[1])
+            return prep not in cues.locative or any(y[2] == pj and y[0].generic for y in left)
+
         def reachable(s: int, limit: int) -> bool:
             """No comma or clause word between the trigger and position s, and s within `limit` tokens."""
             return s - m.end <= limit and not any(w in (",", ";", ":", "that", "who", "which") for w in words[m.end:s])
@@ -643,10 +650,7 @@ class EventCoder:
             if coordinated:
                 actor = list(prev.actor)
             else:
-                # a mention inside a place phrase is not the subject ("a blast in a cafe in Southern Philippines
-                # killed two"), unless it qualifies a subject mention right before it ("Rebels in the Ivory Coast")
-                subjects = [x for x in left if prep_before(x[1])[0] not in cues.locative
-                            or any(y[2] == prep_before(x[1])[1] and y[0].generic for y in left)]
+                subjects = [x for x in left if can_be_subject(x)]
                 actor = [a for a, _, _ in _nearest_left_group(_skip_relative(subjects, words, m.start), words)]
             if trig.content and cand.event not in CONTENT_TARGET_TYPES:
                 # "urged the Taliban to ...", "demanded that Washington ...": the addressee, never what follows
@@ -731,8 +735,7 @@ class EventCoder:
                     j -= 1
                 if j >= clause_l and (words[j] in cues.light_verbs or words[j] in ("out", "up")):
                     # the light verb's subject, not a mention in a place phrase ("prisoners in Israeli jails began")
-                    lv = [x for x in left if x[2] <= j and (prep_before(x[1])[0] not in cues.locative or any(
-                        y[2] == prep_before(x[1])[1] and y[0].generic for y in left))]
+                    lv = [x for x in left if x[2] <= j and can_be_subject(x)]
                     actor = [a for a, _, _ in _nearest_left_group(lv or [x for x in left if x[2] <= j], words)]
                 elif j >= clause_l and words[j] == "for" and cand.event == "CONSULT":
                     # "Arafat flew to Cairo for consultations with Mubarak": the traveller consults
