@@ -345,7 +345,47 @@ def _gum_mentions(s: Sentence) -> list[tuple[int, int, str, str]]:
     return out
 
 
-def gum_sentence_iob(s: Sentence) -> list[str]:
+# titles and roles written before a person's name (a closed class; compared lower-cased, hyphen parts too)
+PERSON_TITLES = frozenset("""
+    mr mrs ms miss mx sir dame lord lady dr doctor prof professor rev reverend fr father sister brother
+    president vice prime premier minister secretary chancellor governor senator sen rep representative
+    congressman congresswoman councillor councilman councilwoman mayor judge justice attorney ambassador envoy
+    administrator director chairman chairwoman chair ceo cfo chief commissioner commander gen general col
+    colonel capt captain lt lieutenant sgt sergeant maj major admiral marshal officer inspector detective
+    agent constable corporal private king queen prince princess emperor empress crown pope cardinal bishop
+    archbishop rabbi imam sheikh shaikh mullah ayatollah emir sultan shah deputy spokesman spokeswoman
+    spokesperson leader head founder coach manager mp mep elect general-secretary saint st
+""".split())
+
+
+def _is_title(word: str) -> bool:
+    w = word.lower().rstrip(".")
+    parts = [p for p in w.split("-") if p]
+    return w in PERSON_TITLES or (len(parts) > 1 and all(p in PERSON_TITLES for p in parts))
+
+
+_ADJECTIVES: dict[str, frozenset[str]] = {}
+
+
+def capitalised_adjectives(data: Path) -> frozenset[str]:
+    """Capitalised forms the EWT and GUM *train* files tag as adjectives at least twice ("French",
+    "Israeli"): a lone person mention of that form is a group. Train files only, so that train, dev and
+    test gold are reduced by the same rule."""
+    key = str(Path(data).resolve())
+    if key not in _ADJECTIVES:
+        counts: dict[str, int] = {}
+        for path in (Path(data) / EWT_DIR / "en_ewt-ud-train.conllu", Path(data) / GUM_DIR / "en_gum-ccby-train.conllu"):
+            if path.is_file():
+                for cdoc in read_conllu(path):
+                    for s in cdoc.sentences:
+                        for w, u in zip(s.words, s.upos):
+                            if u == "ADJ" and w[:1].isupper():
+                                counts[w] = counts.get(w, 0) + 1
+        _ADJECTIVES[key] = frozenset(w for w, c in counts.items() if c >= 2)
+    return _ADJECTIVES[key]
+
+
+def gum_sentence_iob(s: Sentence, adjectives: frozenset[str] | None = None) -> list[str]:
     """PER/ORG/LOC name spans of a GUM sentence.
 
     A person/place/organization mention is a *name* when, after a leading determiner, it starts with a
@@ -354,20 +394,24 @@ def gum_sentence_iob(s: Sentence) -> list[str]:
     nouns inside a non-name mention of those types ("the Czech composer Dvořák") are left missing, since
     GUM does not say whether they are a name of their own; everything else is O (GUM marks every mention,
     so an unmarked proper noun is not a person, place or organisation).
+
+    With ``adjectives`` (capitalised forms the training treebanks tag as adjectives), person mentions are
+    reduced as CoNLL and UNER annotate people: titles before the name are not part of it ("NASA
+    Administrator Charles Bolden", "U.S. Senator John Cornyn" -> "Charles Bolden", "John Cornyn"); a
+    mention that is only a role ("Governor of Virginia", "NASA Administrator") is no name, so a place or
+    organisation inside it counts on its own; a lone title ("Governor") is left missing; plural proper
+    nouns and demonyms that stand for a group ("Republicans", "Israelis", "the French") are O.
     """
     n = len(s.words)
     iob = ["O"] * n
     mentions = [m for m in _gum_mentions(s) if m[2] in _GUM_TYPES]
     mentions.sort(key=lambda m: (m[0], -(m[1] - m[0])))
     taken = [False] * n
-    for st, en, typ, _ident in mentions:
-        a = st
-        while a < en and s.upos[a] == "DET":
-            a += 1
-        b = en
-        while b > a and s.upos[b - 1] == "PUNCT":
-            b -= 1
-        is_name = (
+    unsure: list[int] = []
+    groups: list[int] = []
+
+    def name_like(a: int, b: int, typ: str) -> bool:
+        return (
             a < b
             and s.upos[a] == "PROPN"
             and all(
@@ -378,28 +422,63 @@ def gum_sentence_iob(s: Sentence) -> list[str]:
             )
             and s.upos[b - 1] in ("PROPN", "NUM")
         )
-        if is_name:
-            if any(taken[a:b]):
+
+    def role(k: int) -> bool:
+        return _is_title(s.words[k])
+
+    for st, en, typ, _ident in mentions:
+        a = st
+        while a < en and s.upos[a] == "DET":
+            a += 1
+        b = en
+        while b > a and s.upos[b - 1] == "PUNCT":
+            b -= 1
+        if not name_like(a, b, typ):
+            continue
+        if typ == "person" and adjectives is not None:
+            if b - a == 1 and (s.xpos[a] == "NNPS" or s.words[a] in adjectives):
+                groups.append(a)  # "Republicans", "the French": a group, not a person's name
                 continue
-            iob[a] = "B-" + _GUM_TYPES[typ]
-            for k in range(a + 1, b):
-                iob[k] = "I-" + _GUM_TYPES[typ]
-            for k in range(a, b):
-                taken[k] = True
+            if any(role(k) for k in range(a, b)):
+                k = b  # the name is the last run of proper nouns that are not titles
+                while k > a and s.upos[k - 1] in ("PROPN", "NUM") and not role(k - 1):
+                    k -= 1
+                if k == b:  # ends in a title: "Governor", "NASA Administrator"
+                    if b - a == 1:
+                        unsure.append(a)  # "Governor": a title standing for the person
+                    continue
+                if role(k - 1):
+                    a = k  # "NASA Administrator Charles Bolden" -> "Charles Bolden"
+                elif role(a):
+                    continue  # a role phrase: "Governor of Virginia"
+        if any(taken[a:b]):
+            continue
+        iob[a] = "B-" + _GUM_TYPES[typ]
+        for k in range(a + 1, b):
+            iob[k] = "I-" + _GUM_TYPES[typ]
+        for k in range(a, b):
+            taken[k] = True
     for st, en, typ, _ident in mentions:
         for k in range(st, en):
             if not taken[k] and s.upos[k] == "PROPN" and iob[k] == "O":
                 iob[k] = ""
+    for k in unsure:
+        if not taken[k]:
+            iob[k] = ""
+    for k in groups:
+        if not taken[k]:
+            iob[k] = "O"
     return iob
 
 
 def gum_docs(vocab: Vocab, data: Path, split: str, genres: Iterable[str] | None = None) -> Iterator[Doc]:
     wanted = set(genres) if genres else None
+    adjectives = capitalised_adjectives(data)
     for cdoc in read_conllu(data / GUM_DIR / f"en_gum-ccby-{split}.conllu"):
         genre = cdoc.genre or cdoc.doc_id.split("_")[1]
         if wanted and genre not in wanted:
             continue
-        doc = conllu_to_doc(vocab, cdoc, [gum_sentence_iob(s) for s in cdoc.sentences])
+        doc = conllu_to_doc(vocab, cdoc, [gum_sentence_iob(s, adjectives) for s in cdoc.sentences])
         doc.user_data["genre"] = genre
         yield doc
 
