@@ -221,7 +221,8 @@ def load_nlp(model: str | None = None, kb_entities: bool = True) -> Language:
     """The spaCy pipeline, loaded once per process. ``model`` is a path to a trained pipeline; by default
     the pipeline shipped in ``resources/model`` if present, else a blank English pipeline; ``model="blank"``
     forces the blank one. ``kb_entities`` puts the knowledge-base entity layer (``hoopoe_kb_entities``)
-    in front of the statistical NER (or at the end of a pipeline without one)."""
+    in front of the statistical NER (or at the end of a pipeline without one). After a statistical NER comes
+    ``hoopoe_doc_entities``: one name, one type, throughout the document (see ``hoopoe.nlp.consistency``)."""
     path = None if model == "blank" else Path(model) if model else MODEL_DIR
     if path is not None and (path / "config.cfg").is_file():
         nlp = spacy.load(path, exclude=["senter"])
@@ -246,6 +247,10 @@ def load_nlp(model: str | None = None, kb_entities: bool = True) -> Language:
             nlp.add_pipe("hoopoe_kb_entities", before="ner")
         else:
             nlp.add_pipe("hoopoe_kb_entities")
+    if "ner" in nlp.pipe_names:
+        from hoopoe.nlp import consistency  # noqa: F401  (registers the component)
+
+        nlp.add_pipe("hoopoe_doc_entities", after="ner")
     return nlp
 
 
