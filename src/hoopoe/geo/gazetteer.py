@@ -14,6 +14,7 @@ import os
 import sqlite3
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
@@ -30,6 +31,7 @@ KINDS: tuple[str, ...] = ("city", "admin2", "admin1", "country", "region", "cont
 _PUNCT_DROP = str.maketrans({".": "", "\u2019": "'", "\u2018": "'", "`": "'", "\u2010": "-", "\u2013": "-"})
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
     """The lookup key of a name: accents stripped, case folded, periods dropped, spaces collapsed.
 
@@ -131,6 +133,7 @@ class Gazetteer:
         self.backend: str = meta.get("backend", "unknown")
         self._cache: dict[str, list[Candidate]] = {}
         self._codes: dict[tuple[str, str], GazEntry | None] = {}
+        self._demonyms: dict[str, str | None] = {}
 
     @classmethod
     def open(cls, path: str | Path | None = None) -> Gazetteer:
@@ -215,7 +218,10 @@ class Gazetteer:
     def demonym(self, word: str) -> str | None:
         """The ISO alpha-3 country a demonym ("Afghan", "Pakistanis") refers to, or None."""
         key = fold(word)
+        if key in self._demonyms:
+            return self._demonyms[key]
         row = self._conn.execute("SELECT country FROM demonyms WHERE key = ?", (key,)).fetchone()
         if row is None and key.endswith("s"):
             row = self._conn.execute("SELECT country FROM demonyms WHERE key = ?", (key[:-1],)).fetchone()
-        return row[0] if row else None
+        self._demonyms[key] = row[0] if row else None
+        return self._demonyms[key]
