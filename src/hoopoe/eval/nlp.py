@@ -98,12 +98,14 @@ def score_news(nlp: Language, path: Path, kb: bool = True) -> dict:
 # --- held-out corpus splits --------------------------------------------------------------------------
 
 
-def _examples(nlp: Language, docs, gold_tokens: bool = False) -> list[Example]:
-    """Examples whose predicted side is hoopoe's tokenisation of the text, or the gold tokens."""
+def _examples(nlp: Language, docs, gold_tokens: bool = False, gold_sentences: bool = False) -> list[Example]:
+    """Examples whose predicted side is hoopoe's tokenisation of the text, or the gold tokens (and, with
+    ``gold_sentences``, the gold sentence boundaries, which the parser keeps)."""
     from spacy.tokens import Doc
 
     if gold_tokens:
-        return [Example(Doc(nlp.vocab, words=[t.text for t in d], spaces=[bool(t.whitespace_) for t in d]), d)
+        return [Example(Doc(nlp.vocab, words=[t.text for t in d], spaces=[bool(t.whitespace_) for t in d],
+                            sent_starts=[bool(t.is_sent_start) for t in d] if gold_sentences else None), d)
                 for d in docs]
     return [Example(nlp.make_doc(d.text), d) for d in docs]
 
@@ -206,13 +208,15 @@ def evaluate(data: Path, model: str | None = None, news: Path | None = None) -> 
     report: dict = {"model": model_version(nlp), "components": nlp.pipe_names}
 
     gold_docs = list(C.ewt_docs(nlp.vocab, data, "test"))
-    # the usual UD figures: gold tokens, the parser's own sentence boundaries
-    ewt_gold = _run(nlp, _examples(nlp, gold_docs, gold_tokens=True), [n for n in trained if n != "ner"],
-                    segmenter=False)
+    syntax = [n for n in trained if n != "ner"]
+    # the UD "gold tokenization" setting (CoNLL 2018 shared task, UDPipe, Stanza): gold tokens and sentences
+    ewt_ud = _run(nlp, _examples(nlp, gold_docs, gold_tokens=True, gold_sentences=True), syntax, segmenter=False)
+    # gold tokens, the parser's own sentence boundaries (a whole document at a time)
+    ewt_gold = _run(nlp, _examples(nlp, gold_docs, gold_tokens=True), syntax, segmenter=False)
     # end to end from the raw text with hoopoe's tokenizer (names it keeps whole count against it)
     ewt = _run(nlp, _examples(nlp, gold_docs), trained)
-    report["ewt_test"] = {"tokens": sum(len(d) for d in gold_docs), **_syntax(ewt_gold, trained),
-                          "raw_text": _syntax(ewt, trained)}
+    report["ewt_test"] = {"tokens": sum(len(d) for d in gold_docs), **_syntax(ewt_ud, trained),
+                          "own_sentences": _syntax(ewt_gold, trained), "raw_text": _syntax(ewt, trained)}
 
     gum_news = C.gum_raw_documents(data, "test", genres=["news"])
     report["sentences"] = {"gum_news_test": sentence_scores(nlp, gum_news),
@@ -251,7 +255,11 @@ def format_report(r: dict) -> str:
     lines = [f"model {r['model']}  ({', '.join(r['components'])})"]
     e = r["ewt_test"]
     if "upos" in e:
-        for name, f in (("gold tokens", e), ("raw text, hoopoe's tokenizer and segmenter", e["raw_text"])):
+        settings = [("gold tokens and sentences", e)]
+        if "own_sentences" in e:
+            settings.append(("gold tokens, the parser's sentences", e["own_sentences"]))
+        settings.append(("raw text, hoopoe's tokenizer and segmenter", e["raw_text"]))
+        for name, f in settings:
             lines.append(f"EWT test ({e['tokens']} tokens; {name}): UPOS {f['upos']:.3f}"
                          + (f"  XPOS {f['xpos']:.3f}" if "xpos" in f else "")
                          + (f"  UAS {f['uas']:.3f}  LAS {f['las']:.3f}" if "uas" in f else ""))
