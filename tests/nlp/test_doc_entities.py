@@ -61,3 +61,11 @@ def test_the_shipped_pipeline_runs_it_after_the_ner():
     assert names.index("hoopoe_doc_entities") == names.index("ner") + 1
     doc = load_nlp()("Suhail Shaheen spoke in Doha on Saturday. Shaheen said the Taliban would not cooperate.")
     assert ("Shaheen", "PER") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_an_acronym_defined_after_a_name_takes_its_type_everywhere():
+    doc = doc_with("The Amateur Hockey Association of Canada ( AHAC ) was founded . The AHAC grew .",
+                   [("Amateur Hockey Association of Canada", "ORG", 0)])
+    assert ents(consistent_entities(doc)) == [("Amateur Hockey Association of Canada", "ORG"), ("AHAC", "ORG"), ("AHAC", "ORG")]
+    wrong = doc_with("The Amateur Hockey Association of Canada ( NHL ) was founded .", [("Amateur Hockey Association of Canada", "ORG", 0)])
+    assert ents(consistent_entities(wrong)) == [("Amateur Hockey Association of Canada", "ORG")]

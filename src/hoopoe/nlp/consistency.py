@@ -6,6 +6,8 @@ sentence and missed, or typed differently, in the next ("the AHAC" found once an
 (one sense per discourse; Krishnan & Manning 2006 use the same observation as non-local features), so after
 the NER this component
 
+- types an acronym the article defines in brackets after a typed name as that name ("the Amateur Hockey
+  Association of Canada (AHAC)"),
 - retypes a name whose mentions disagree to the type most of them have (a strict majority of at least two),
 - marks the other occurrences of a name the article already typed, and the bare surname of a person it
   named in full ("Antonín Dvořák" ... "Dvořák"),
@@ -38,7 +40,7 @@ def _standalone(doc: Doc, start: int, end: int) -> bool:
         return False
     if start > 0 and not doc[start].is_sent_start:
         prev = doc[start - 1]
-        if prev.text[:1].isupper() and prev.is_alpha:
+        if prev.text[:1].isupper() and prev.is_alpha and not prev.is_stop:  # "The AHAC" is fine
             return False
     if end < len(doc):
         nxt = doc[end]
@@ -47,8 +49,37 @@ def _standalone(doc: Doc, start: int, end: int) -> bool:
     return True
 
 
+def _initials_match(acronym: str, words: list[str]) -> bool:
+    """"AHAC" for "Amateur Hockey Association of Canada", "ISKP" for "Islamic State Khorasan Province": the
+    acronym's letters are the name's capitalised initials in order, starting with the first."""
+    letters = [c for c in acronym.upper() if c.isalpha()]
+    initials = [w[0].upper() for w in words if w[:1].isupper()]
+    if len(letters) < 2 or not initials or letters[0] != initials[0]:
+        return False
+    it = iter(initials)
+    return all(any(c == i for i in it) for c in letters) and len(letters) >= len(initials) * 2 / 3
+
+
+def _acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
+    """The acronym a name defines in brackets right after it, typed as the name: "the Amateur Hockey
+    Association of Canada (AHAC)"."""
+    taken = {k for e in ents for k in range(e.start, e.end)}
+    out = []
+    for e in ents:
+        if e.label_ not in LABELS or len(e) < 2 or e.end + 2 >= len(doc):
+            continue
+        op, acr, cl = doc[e.end], doc[e.end + 1], doc[e.end + 2]
+        if op.text == "(" and cl.text == ")" and acr.i not in taken and acr.text.isupper() \
+                and _initials_match(acr.text, [t.text for t in e]):
+            out.append(Span(doc, acr.i, acr.i + 1, label=e.label_))
+    return out
+
+
 def consistent_entities(doc: Doc) -> Doc:
     ents = list(doc.ents)
+    defined = _acronyms(doc, ents)
+    if defined:
+        ents = sorted(ents + defined, key=lambda s: s.start)
     votes: dict[tuple[str, ...], Counter] = defaultdict(Counter)
     for e in ents:
         if e.label_ in LABELS:
@@ -68,7 +99,7 @@ def consistent_entities(doc: Doc) -> Doc:
         if key not in votes:
             label_of[key] = "PER"
 
-    changed = False
+    changed = bool(defined)
     out: list[Span] = []
     for e in ents:
         key = tuple(t.text for t in e)
