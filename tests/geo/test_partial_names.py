@@ -4,10 +4,7 @@ unless the rest of the text places it there; a strong place stays one ("Kabul Ri
 from __future__ import annotations
 
 import pytest
-
-
-def places(geo, text):
-    return {p.text: (p.name, p.country) for p in geo.geoparse(text)}
+from geo_helpers import places
 
 
 @pytest.mark.parametrize("text, part", [

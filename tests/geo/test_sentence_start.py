@@ -8,14 +8,11 @@ import importlib.util
 from pathlib import Path
 
 import pytest
+from geo_helpers import assert_not_a_place, places
 
 from hoopoe.geo.recognize import Lexicon
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def places(geo, text):
-    return {p.text: (p.name, p.country) for p in geo.geoparse(text)}
 
 
 @pytest.mark.parametrize("text, word, kept", [
@@ -27,10 +24,7 @@ def places(geo, text):
      {"Rotterdam": ("Rotterdam", "NLD")}),
 ])
 def test_ordinary_word_at_sentence_start_is_not_a_place(geocoder, text, word, kept):
-    got = places(geocoder, text)
-    assert word not in got
-    for name, want in kept.items():
-        assert got[name] == want
+    assert_not_a_place(geocoder, text, word, kept)
 
 
 @pytest.mark.parametrize("text, word, want", [
