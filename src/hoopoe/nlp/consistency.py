@@ -24,8 +24,11 @@ from collections import Counter, defaultdict
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from hoopoe.nlp.entities import _GLUE as _NAME_GLUE
+
 LABELS = frozenset({"PER", "ORG", "LOC"})
-_GLUE = frozenset({"of", "the", "and", "for", "de", "al", "bin", "ibn", "&", "-", "'s"})
+# the KB layer's lower-case words inside a name, plus the pieces the tokenizer splits off ("'s", a lone hyphen)
+_GLUE = _NAME_GLUE | {"-", "'s"}
 
 
 def _name_word(text: str) -> bool:
