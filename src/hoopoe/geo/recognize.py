@@ -178,8 +178,16 @@ class ToponymRecognizer:
         headline_end = _title_case_headline(text)
         out: list[Mention] = []
         surnames: set[str] = set()
-        i = 0
         n = len(toks)
+        # run[k]: the last token of the run from token k in which every token is capitalised or a connector
+        # ("of", "upon") with only single spaces (or nothing) between: a name never runs across a comma or a
+        # line break
+        run = list(range(n))
+        for k in range(n - 2, -1, -1):
+            if text[toks[k][1]:toks[k + 1][0]] in (" ", "") and (
+                    caps[k + 1] or toks[k + 1][2].casefold() in self.lex.connectors):
+                run[k] = run[k + 1]
+        i = 0
         while i < n:
             if not caps[i]:
                 i += 1
@@ -193,12 +201,9 @@ class ToponymRecognizer:
                 i = street + 1
                 continue
             hit = None
-            for j in range(min(n - 1, i + MAX_TOKENS - 1), i - 1, -1):
-                if not caps[j] or any(not caps[k] and toks[k][2].casefold() not in self.lex.connectors
-                                      for k in range(i, j + 1)):
+            for j in range(min(run[i], i + MAX_TOKENS - 1), i - 1, -1):  # longest first
+                if not caps[j]:
                     continue
-                if any(text[toks[k][1]:toks[k + 1][0]] not in (" ", "") for k in range(i, j)):
-                    continue  # a name does not run across commas or line breaks
                 if j > i and toks[j][2].casefold() in _SETTLEMENT_WORDS and self._next_cap(text, toks, caps, j):
                     continue  # "Dublin City Council", "Ohio State University": the name is the place alone
                 hit = self._match(text, toks, i, j, excluded)

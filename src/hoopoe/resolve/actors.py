@@ -281,6 +281,9 @@ class ActorKB:
     def role_at(self, toks: list[Token], i: int) -> tuple[int, tuple[str, str | None]] | None:
         """The longest role starting at token ``i``, with an optional prefix ("acting interior minister"):
         (end token index, (role, sector)) or None."""
+        f = toks[i].fold
+        if not (self._role_trie.starts_with(f) or self._prefix_trie.starts_with(f)):
+            return None
         best = self._role_trie.longest(toks, i)
         role = (best[0], best[1][0]) if best else None
         prefix = self._prefix_trie.longest(toks, i)
@@ -415,8 +418,13 @@ class ActorKB:
         """All actor mentions in a text, sorted by start, non-overlapping, longest first."""
         toks = tokenize(text)
         hits: list[_Hit] = []
+        names, insts, not_actors = self._names, self._inst_trie, self._not_actors
         i = 0
         while i < len(toks):
+            f = toks[i].fold
+            if not (names.starts_with(f) or insts.starts_with(f) or not_actors.starts_with(f)):
+                i += 1  # nothing known begins here
+                continue
             hit = self._best_at(toks, i)
             blocked = self._blocked(toks, i, hit)
             if blocked is not None:
