@@ -167,7 +167,7 @@ class TokenTrie(Generic[T]):
         return fold in self._root.children
 
     def longest(self, toks: list[Token], i: int) -> tuple[int, list[T]] | None:
-        if toks[i].fold not in self._root.children:
+        if i >= len(toks) or toks[i].fold not in self._root.children:
             return None
         best = None
         for hit in self.walk(toks, i):
