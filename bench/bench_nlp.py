@@ -1,13 +1,19 @@
 """Speed of hoopoe's language pipeline: load time and tokens/s with one and with two processes.
 
-    OMP_NUM_THREADS=1 python bench/bench_nlp.py [--model PATH] [--repeat 3] [--no-kb]
+    OMP_NUM_THREADS=1 python bench/bench_nlp.py [--model PATH] [--repeat 3] [--no-kb] [--batch-sizes 32,128]
 
 Text: the GUM test documents and the EWT test documents from ../shared/data/nlp when present, else the sample
 articles bundled with hoopoe, repeated --repeat times. Each worker process loads the pipeline itself (as an
 ingest worker does) and returns only token counts, so pickling Docs is not measured. Load time is measured
 in a fresh process: ``load_nlp()`` alone, after imports, and cold (interpreter start and imports included).
 
-Figures are printed, never asserted.
+Throughput is measured at each batch size (documents per ``nlp.pipe`` batch), in the same run, so that the
+figures compare: the parser and the NER decode a batch's sentences together, and larger batches amortise
+their per-step overhead (measured in session 6: 7,340 tokens/s at 32 documents, 8,336 at 128, 8,389 at 256 on
+one process). The last line gives each component's share of the time on one process.
+
+Figures are printed, never asserted. A shared machine's speed varies by 20-30 % from one hour to the next:
+compare figures from one run, not across runs.
 """
 
 from __future__ import annotations
@@ -47,30 +53,51 @@ def texts(repeat: int) -> tuple[list[str], str]:
 
 
 _NLP = None
-_DISABLE: list[str] = []
 
 
 def _init(model: str | None, kb: bool) -> None:
-    global _NLP, _DISABLE
+    global _NLP
     from hoopoe.nlp.pipeline import load_nlp
 
     _NLP = load_nlp(model, kb_entities=kb)
     _NLP("Warm up the pipeline in Kabul.")
 
 
-def _count(batch: list[str]) -> int:
-    return sum(len(doc) for doc in _NLP.pipe(batch, batch_size=32))
+def _count(job: tuple[list[str], int]) -> int:
+    batch, batch_size = job
+    return sum(len(doc) for doc in _NLP.pipe(batch, batch_size=batch_size))
 
 
-def run(texts_: list[str], processes: int, model: str | None, kb: bool) -> tuple[int, float]:
+def run(texts_: list[str], processes: int, model: str | None, kb: bool, batch_sizes: list[int]) -> dict[int, tuple[int, float]]:
+    """{batch size: (tokens, seconds)} with ``processes`` workers, the same workers for every batch size."""
     chunks = [texts_[i::processes * 4] for i in range(processes * 4)]
     ctx = mp.get_context("spawn")
+    out = {}
     with ctx.Pool(processes, initializer=_init, initargs=(model, kb)) as pool:
         pool.map(_noop, range(processes * 2))  # every worker has loaded the model
+        for size in batch_sizes:
+            t0 = time.perf_counter()
+            tokens = sum(pool.map(_count, [(c, size) for c in chunks]))
+            out[size] = (tokens, time.perf_counter() - t0)
+    return out
+
+
+def shares(texts_: list[str], model: str | None, kb: bool) -> dict[str, float]:
+    """Each component's share of the time, one document at a time, in this process, after a first pass that
+    warms the caches (the gazetteer's, as in a long-running worker)."""
+    from hoopoe.nlp.pipeline import load_nlp
+
+    nlp = load_nlp(model, kb_entities=kb)
+    for _ in nlp.pipe(texts_):
+        pass
+    docs = [nlp.make_doc(t) for t in texts_]
+    took = {}
+    for name, proc in nlp.pipeline:
         t0 = time.perf_counter()
-        tokens = sum(pool.map(_count, chunks))
-        took = time.perf_counter() - t0
-    return tokens, took
+        docs = [proc(d) for d in docs]
+        took[name] = time.perf_counter() - t0
+    total = sum(took.values())
+    return {name: round(t / total, 3) for name, t in took.items()}
 
 
 def _noop(_: int) -> None:
@@ -96,15 +123,18 @@ def main() -> None:
     ap.add_argument("--model", default=None, help="pipeline folder (default: the shipped one)")
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--no-kb", action="store_true", help="leave out the knowledge-base entity layer")
+    ap.add_argument("--batch-sizes", default="32,128", help="documents per nlp.pipe batch, comma-separated")
     args = ap.parse_args()
+    sizes = [int(x) for x in args.batch_sizes.split(",") if x.strip()]
     docs, what = texts(args.repeat)
     print(f"text: {what}, {len(docs)} documents")
     print("load:", load_times(args.model))
     kb = not args.no_kb
     for procs in (1, 2):
-        tokens, took = run(docs, procs, args.model, kb)
-        print(f"{procs} process{'es' if procs > 1 else ''}: {tokens} tokens in {took:.1f} s = {tokens / took:,.0f} tokens/s"
-              f" ({'with' if kb else 'without'} the KB entity layer)")
+        for size, (tokens, took) in run(docs, procs, args.model, kb, sizes).items():
+            print(f"{procs} process{'es' if procs > 1 else ''}, batches of {size}: {tokens} tokens in {took:.1f} s"
+                  f" = {tokens / took:,.0f} tokens/s ({'with' if kb else 'without'} the KB entity layer)")
+    print("time shares, one document at a time:", shares(docs[: len(docs) // max(1, args.repeat)], args.model, kb))
 
 
 if __name__ == "__main__":
