@@ -48,7 +48,7 @@ log = logging.getLogger("train")
 CORPUS = HERE / "corpus"
 OUTPUT = HERE / "output"
 MODEL_NAME = "hoopoe_en"
-MODEL_VERSION = "1.1.0"
+MODEL_VERSION = "1.2.0"
 STAGES = ("convert", "syntax", "ner", "assemble", "evaluate", "card", "install", "tokenizer")
 
 # What each corpus is, where it came from and under which licence (from shared/data/nlp/SOURCES.md).
@@ -337,6 +337,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--continue-from", type=Path, default=None, metavar="MODEL",
                     help="go on training from this pipeline's weights (e.g. src/hoopoe/resources/model); a run not "
                     "trained in this call is then taken from it when assembling")
+    ap.add_argument("--assemble-from", type=Path, default=None, metavar="MODEL",
+                    help="take the runs not trained in this call from this pipeline when assembling, without going "
+                    "on from its weights (default: --continue-from): e.g. a new NER with the shipped syntax")
     ap.add_argument("--learn-rate", type=float, default=0.0005, help="learning rate of a continued run")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
@@ -363,7 +366,7 @@ def main(argv: list[str] | None = None) -> int:
     if "ner" in stages:
         train_one("ner", args.minutes_ner, args.continue_from, args.learn_rate)
     if "assemble" in stages:
-        model = assemble(args.continue_from)
+        model = assemble(args.assemble_from or args.continue_from)
     if "evaluate" in stages:
         evaluate(data, model)
     if "card" in stages:

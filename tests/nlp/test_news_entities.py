@@ -8,11 +8,14 @@ import pytest
 from hoopoe.eval.nlp import read_marked, score_news
 from hoopoe.nlp.pipeline import load_nlp
 
-#: With the knowledge-base layer: measured F1 0.924 with hoopoe_en 1.0.0, 0.934 with 1.1.0 (0.902 with the KB
-#: layer alone on the blank pipeline); the bar of issue #3 is 0.85. Pinned a little under what it measured.
-FLOOR_WITH_KB = 0.92
-#: The statistical NER alone on the same sentences: measured 0.686 (1.0.0), 0.716 (1.1.0).
-FLOOR_STATISTICAL = 0.70
+#: With the knowledge-base layer: measured F1 0.924 with hoopoe_en 1.0.0, 0.934 with 1.1.0, 0.916 with 1.2.0
+#: (0.902 with the KB layer alone on the blank pipeline); the bar of issue #3 is 0.85. Pinned a little under
+#: what it measured. 1.2.0's NER (a shallower encoder, chosen for speed at equal dev F) misses four of the 167
+#: names that 1.1.0 found ("Fordow", "Friendship Bridge", "Anbar" taken as "Anbar province", "Geir Pedersen" cut
+#: to "Pedersen"), adds "Clashes" (PER) and "jets" (ORG) and drops two old errors, so the floor went 0.92 -> 0.90.
+FLOOR_WITH_KB = 0.90
+#: The statistical NER alone on the same sentences: measured 0.686 (1.0.0), 0.716 (1.1.0), 0.676 (1.2.0).
+FLOOR_STATISTICAL = 0.66
 
 
 @pytest.fixture(scope="module")
