@@ -13,7 +13,9 @@ their per-step overhead (measured in session 6: 7,340 tokens/s at 32 documents, 
 one process). The last line gives each component's share of the time on one process.
 
 Figures are printed, never asserted. A shared machine's speed varies by 20-30 % from one hour to the next:
-compare figures from one run, not across runs.
+compare figures from one run, not across runs. To tell a slow model from a slow hour, the run also measures the
+machine before and after: single-thread matrix products of the shapes the encoders multiply (thinc's gemm),
+in GFLOP/s.
 """
 
 from __future__ import annotations
@@ -118,6 +120,28 @@ def load_times(model: str | None) -> dict:
             "pipeline": out[2].strip()}
 
 
+def machine_gflops(seconds: float = 1.0) -> float:
+    """Single-thread float32 GFLOP/s of thinc's gemm on (1024 x 384) @ (384 x 384), the shape of an encoder layer
+    over a batch of tokens: best of three timings of about ``seconds`` / 3 each."""
+    import numpy as np
+    from thinc.api import NumpyOps
+
+    ops = NumpyOps()
+    rng = np.random.default_rng(0)
+    a = rng.standard_normal((1024, 384), dtype="float32")
+    b = rng.standard_normal((384, 384), dtype="float32")
+    ops.gemm(a, b)
+    flop = 2 * 1024 * 384 * 384
+    best = 0.0
+    for _ in range(3):
+        n, t0 = 0, time.perf_counter()
+        while time.perf_counter() - t0 < seconds / 3:
+            ops.gemm(a, b)
+            n += 1
+        best = max(best, n * flop / (time.perf_counter() - t0) / 1e9)
+    return round(best, 1)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--model", default=None, help="pipeline folder (default: the shipped one)")
@@ -129,11 +153,13 @@ def main() -> None:
     docs, what = texts(args.repeat)
     print(f"text: {what}, {len(docs)} documents")
     print("load:", load_times(args.model))
+    print(f"machine before: {machine_gflops()} GFLOP/s (one thread, thinc gemm)")
     kb = not args.no_kb
     for procs in (1, 2):
         for size, (tokens, took) in run(docs, procs, args.model, kb, sizes).items():
             print(f"{procs} process{'es' if procs > 1 else ''}, batches of {size}: {tokens} tokens in {took:.1f} s"
                   f" = {tokens / took:,.0f} tokens/s ({'with' if kb else 'without'} the KB entity layer)")
+    print(f"machine after: {machine_gflops()} GFLOP/s")
     print("time shares, one document at a time:", shares(docs[: len(docs) // max(1, args.repeat)], args.model, kb))
 
 
