@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import time
-
 import pytest
 import yaml
 
@@ -50,10 +48,39 @@ def test_embedded_lookup(geocoder):
     assert gaz.candidates("Laurel County")[0].kind == "admin2"
     assert gaz.by_code("country", "USA").name == "United States"
     assert gaz.demonym("Afghans") == "AFG" and gaz.demonym("Kabul") is None
-    start = time.perf_counter()
-    for _ in range(1000):
-        gaz.candidates("Alexandria")
-    assert time.perf_counter() - start < 0.05  # memoised lookups are microseconds
+
+
+class _CountingConnection:
+    """A gazetteer's SQLite connection that counts the queries sent to it."""
+
+    def __init__(self, conn) -> None:
+        self.conn, self.queries = conn, 0
+
+    def execute(self, *args):
+        self.queries += 1
+        return self.conn.execute(*args)
+
+
+def test_lookups_are_memoised_and_the_memo_is_bounded(geocoder, monkeypatch):
+    import hoopoe.geo.gazetteer as gazetteer_module
+
+    gaz = Gazetteer.open(geocoder.gaz.path)  # its own instance: the memo is per instance
+    counting = gaz._conn = _CountingConnection(gaz._conn)
+    try:
+        first = gaz.candidates("Alexandria")
+        asked = counting.queries
+        for _ in range(100):
+            assert gaz.candidates("Alexandria") == first and gaz.candidates("ALEXANDRIA") == first
+        assert counting.queries == asked  # answered from the memo, not from SQLite
+        monkeypatch.setattr(gazetteer_module, "CACHE_LIMIT", 5)
+        for name in ["Kabul", "Kunduz", "Herat", "Balkh", "Ghazni", "Khost", "Paktia", "Zabul", "Afghan", "Pakistani"]:
+            gaz.candidates(name)
+            gaz.demonym(name)
+            assert len(gaz._cache) <= 5 and len(gaz._demonyms) <= 5
+        # answers stay right after the memo started over
+        assert gaz.candidates("Kunduz")[0].country == "AFG" and gaz.demonym("Pakistani") == "PAK"
+    finally:
+        counting.conn.close()
 
 
 def test_open_missing_file_is_resource_error(tmp_path):

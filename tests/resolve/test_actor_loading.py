@@ -106,13 +106,3 @@ def test_shipped_files_are_parsed_with_libyaml_when_available() -> None:
 
     expected = yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader
     assert actor_data._LOADER is expected
-
-
-def test_load_time_stays_bounded() -> None:
-    """A guard with wide slack, like test_speed: ActorKB.load takes about 0.1-0.25 s on a 2-core dev box with
-    1,370 actors (bench/bench_actors.py prints the figures); ten times that means something went quadratic."""
-    import time
-
-    start = time.perf_counter()
-    ActorKB.load()
-    assert time.perf_counter() - start < 2.5

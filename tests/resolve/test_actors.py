@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from hoopoe.records import Entity
@@ -317,10 +315,10 @@ def test_shipped_sample(kb: ActorKB, shipped_sample: str) -> None:
             assert (surface, actor_id) in found, surface
 
 
-def test_speed(kb: ActorKB, shipped_sample: str) -> None:
-    text = shipped_sample * 40
-    start = time.perf_counter()
-    found = kb.find(text)
-    rate = len(found) / (time.perf_counter() - start)
-    # measured ~30,000 mentions/s on the seed article on a 2-core dev box; the floor leaves slack for CI
-    assert rate > 3000
+def test_long_text_finds_every_copy(kb: ActorKB, shipped_sample: str) -> None:
+    """Forty copies of the sample give forty times its mentions, copy by copy (speed is measured in
+    bench/bench_actors.py, not asserted here)."""
+    one = [(m.start, m.end, m.actor.id) for m in kb.find(shipped_sample)]
+    found = [(m.start, m.end, m.actor.id) for m in kb.find(shipped_sample * 40)]
+    step = len(shipped_sample)
+    assert found == [(s + k * step, e + k * step, a) for k in range(40) for s, e, a in one]

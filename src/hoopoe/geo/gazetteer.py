@@ -28,6 +28,10 @@ SCHEMA_VERSION = "1"
 
 KINDS: tuple[str, ...] = ("city", "admin2", "admin1", "country", "region", "continent")
 
+#: Names a Gazetteer keeps looked up (found or not). The recognizer looks up every capitalised run of a text, so
+#: a long ingest would otherwise grow the cache without end; at the limit it starts again (about 15 MB).
+CACHE_LIMIT = 100_000
+
 _PUNCT_DROP = str.maketrans({".": "", "\u2019": "'", "\u2018": "'", "`": "'", "\u2010": "-", "\u2013": "-"})
 
 
@@ -195,6 +199,8 @@ class Gazetteer:
                 if old is None or (old.alternate and not cand.alternate):
                     best[cand.entry.rowid] = cand
             hit = sorted(best.values(), key=lambda c: (c.alternate, -c.entry.population))
+            if len(self._cache) >= CACHE_LIMIT:
+                self._cache.clear()
             self._cache[key] = hit
         return hit
 
@@ -223,5 +229,7 @@ class Gazetteer:
         row = self._conn.execute("SELECT country FROM demonyms WHERE key = ?", (key,)).fetchone()
         if row is None and key.endswith("s"):
             row = self._conn.execute("SELECT country FROM demonyms WHERE key = ?", (key[:-1],)).fetchone()
-        self._demonyms[key] = row[0] if row else None
-        return self._demonyms[key]
+        if len(self._demonyms) >= CACHE_LIMIT:
+            self._demonyms.clear()
+        self._demonyms[key] = found = row[0] if row else None
+        return found
