@@ -70,7 +70,8 @@ def _count(job: tuple[list[str], int]) -> int:
     return sum(len(doc) for doc in _NLP.pipe(batch, batch_size=batch_size))
 
 
-def run(texts_: list[str], processes: int, model: str | None, kb: bool, batch_sizes: list[int]) -> dict[int, tuple[int, float]]:
+def run(texts_: list[str], processes: int, model: str | None, kb: bool,
+        batch_sizes: list[int]) -> dict[int, tuple[int, float]]:
     """{batch size: (tokens, seconds)} with ``processes`` workers, the same workers for every batch size."""
     chunks = [texts_[i::processes * 4] for i in range(processes * 4)]
     ctx = mp.get_context("spawn")
