@@ -32,6 +32,14 @@ KINDS: tuple[str, ...] = ("city", "admin2", "admin1", "country", "region", "cont
 #: a long ingest would otherwise grow the cache without end; at the limit it starts again (about 15 MB).
 CACHE_LIMIT = 100_000
 
+
+def _remember(memo: dict, key, value) -> None:
+    """Store ``value`` in ``memo``, which starts over once it holds :data:`CACHE_LIMIT` keys."""
+    if len(memo) >= CACHE_LIMIT:
+        memo.clear()
+    memo[key] = value
+
+
 _PUNCT_DROP = str.maketrans({".": "", "\u2019": "'", "\u2018": "'", "`": "'", "\u2010": "-", "\u2013": "-"})
 
 
@@ -199,9 +207,7 @@ class Gazetteer:
                 if old is None or (old.alternate and not cand.alternate):
                     best[cand.entry.rowid] = cand
             hit = sorted(best.values(), key=lambda c: (c.alternate, -c.entry.population))
-            if len(self._cache) >= CACHE_LIMIT:
-                self._cache.clear()
-            self._cache[key] = hit
+            _remember(self._cache, key, hit)
         return hit
 
     def candidates(self, name: str) -> list[GazEntry]:
@@ -229,7 +235,6 @@ class Gazetteer:
         row = self._conn.execute("SELECT country FROM demonyms WHERE key = ?", (key,)).fetchone()
         if row is None and key.endswith("s"):
             row = self._conn.execute("SELECT country FROM demonyms WHERE key = ?", (key[:-1],)).fetchone()
-        if len(self._demonyms) >= CACHE_LIMIT:
-            self._demonyms.clear()
-        self._demonyms[key] = found = row[0] if row else None
+        found = row[0] if row else None
+        _remember(self._demonyms, key, found)
         return found

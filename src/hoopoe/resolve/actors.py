@@ -281,9 +281,6 @@ class ActorKB:
     def role_at(self, toks: list[Token], i: int) -> tuple[int, tuple[str, str | None]] | None:
         """The longest role starting at token ``i``, with an optional prefix ("acting interior minister"):
         (end token index, (role, sector)) or None."""
-        f = toks[i].fold
-        if not (self._role_trie.starts_with(f) or self._prefix_trie.starts_with(f)):
-            return None
         best = self._role_trie.longest(toks, i)
         role = (best[0], best[1][0]) if best else None
         prefix = self._prefix_trie.longest(toks, i)
