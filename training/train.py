@@ -48,7 +48,7 @@ log = logging.getLogger("train")
 CORPUS = HERE / "corpus"
 OUTPUT = HERE / "output"
 MODEL_NAME = "hoopoe_en"
-MODEL_VERSION = "1.2.0"
+MODEL_VERSION = "1.3.0"
 STAGES = ("convert", "syntax", "ner", "assemble", "evaluate", "card", "install", "tokenizer")
 
 # What each corpus is, where it came from and under which licence (from shared/data/nlp/SOURCES.md).
@@ -227,6 +227,8 @@ def assemble(base: Path | None = None) -> Path:
     cfg = spacy.util.load_config(dest / "config.cfg")
     cfg["nlp"]["after_creation"] = None
     cfg["nlp"]["tokenizer"] = {"@tokenizers": "hoopoe.saved_tokenizer.v1"}
+    # the corpora the runs read are this machine's files, not part of the model
+    cfg["paths"]["train"] = cfg["paths"]["dev"] = None
     cfg.to_disk(dest / "config.cfg")
     log.info("assembled %s: %s", dest, nlp.pipe_names)
     return dest
@@ -330,7 +332,7 @@ def save_tokenizer(model: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared", help="the shared folder (default ../shared)")
-    ap.add_argument("--minutes-syntax", type=float, default=62)
+    ap.add_argument("--minutes-syntax", type=float, default=120)
     ap.add_argument("--minutes-ner", type=float, default=20)
     ap.add_argument("--stages", default=",".join(STAGES[:-2]), help=f"comma-separated subset of {','.join(STAGES)}")
     ap.add_argument("--install", action="store_true", help="also copy the model into src/hoopoe/resources/model")
